@@ -1,0 +1,38 @@
+package org.chemotaxis.task;
+
+import org.chemotaxis.model.NoiseSource;
+
+/**
+ * Computes losses for one {@link Objective} on the currently selected {@link Sample}. Not
+ * thread-safe; owns all buffers, so repeated calls do not allocate. None of the methods
+ * modifies {@code theta}.
+ */
+public interface Evaluator {
+
+    /** Chooses the sample that the following calls measure. */
+    void select(Sample sample);
+
+    /** The loss of {@code theta} on the selected sample. */
+    double loss(double[] theta);
+
+    /**
+     * The loss with node-perturbation noise added at every unit's noise site;
+     * {@code noise.fill(t, buf)} is asked for {@code buf} of length {@link #noiseWidth()} at t = 0, 1, ....
+     */
+    double loss(double[] theta, NoiseSource noise);
+
+    /** The exact loss and gradient (BPTT); {@code grad} (length P) is overwritten. */
+    double lossAndGradient(double[] theta, double[] grad);
+
+    /**
+     * Runs the noiseless forward pass and adds, for every time step t, the model's local
+     * gradient of the cotangent {@code cotangent.fill(t, ...)} to {@code grad}. Returns the loss.
+     */
+    double localGradient(double[] theta, NoiseSource cotangent, double[] grad);
+
+    /** Doubles of noise per time step for the selected sample: rows x model noise size. */
+    int noiseWidth();
+
+    /** Time steps of the selected sample (how often a NoiseSource is asked). */
+    int timeSteps();
+}
