@@ -1,0 +1,209 @@
+package org.chemotaxis.runtime;
+
+import akka.Done;
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.PostStop;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
+import akka.actor.typed.pubsub.Topic;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place events are written: events.jsonl (every event, one JSON object a line),
+ * metrics.csv (one row per epoch), one INFO line per epoch on the console, a live progress line
+ * while an epoch runs (only when the console is a terminal), and the cluster topic that
+ * observers subscribe to.
+ */
+public final class EventLog extends AbstractBehavior<EventLog.Command> {
+
+    /** The topic every EventLog publishes to and every observer subscribes to. */
+    public static final String TOPIC = "chemotaxis-events";
+
+    public static final String METRICS_HEADER =
+            "epoch,train_loss,validation_loss,metric,steps,forward_passes,seconds,workers,learning_rate,improved";
+
+    private static final Logger LOG = LoggerFactory.getLogger("chemotaxis");
+
+    public sealed interface Command {
+    }
+
+    /** Write an event; {@code ack} (may be null) hears Done once it is on disk. */
+    public record Record(RunEvent event, ActorRef<Done> ack) implements Command {
+    }
+
+    /** Where the current epoch is; shown on a terminal only, never stored. */
+    public record Progress(long epoch, long epochs, int step, int stepsPerEpoch, double loss) implements Command {
+    }
+
+    /** One mapper for the JSON lines, shared with readers of events.jsonl. */
+    public static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final BufferedWriter events;
+    private final BufferedWriter metrics;
+    private final ActorRef<Topic.Command<RunEvent>> topic;
+    private final boolean terminal;
+    private boolean progressShown;
+    private long epochs;
+
+    private EventLog(ActorContext<Command> context, Path runDir, ActorRef<Topic.Command<RunEvent>> topic) {
+        super(context);
+        this.topic = topic;
+        this.terminal = System.console() != null;
+        if (runDir == null) {
+            events = null;
+            metrics = null;
+        } else {
+            try {
+                Path metricsFile = runDir.resolve("metrics.csv");
+                boolean fresh = !Files.exists(metricsFile);
+                events = Files.newBufferedWriter(runDir.resolve("events.jsonl"), StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                metrics = Files.newBufferedWriter(metricsFile, StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                if (fresh) {
+                    metrics.write(METRICS_HEADER);
+                    metrics.newLine();
+                    metrics.flush();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the event files in " + runDir + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * @param runDir where events.jsonl and metrics.csv go (appended to); null for none
+     * @param topic  where events are published; null for none
+     */
+    public static Behavior<Command> create(Path runDir, ActorRef<Topic.Command<RunEvent>> topic) {
+        return Behaviors.setup(ctx -> new EventLog(ctx, runDir, topic));
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Record.class, this::onRecord)
+                .onMessage(Progress.class, this::onProgress)
+                .onSignal(PostStop.class, s -> close())
+                .build();
+    }
+
+    private Behavior<Command> onRecord(Record r) {
+        RunEvent e = r.event();
+        clearProgress();
+        try {
+            if (events != null) {
+                events.write(JSON.writeValueAsString(e));
+                events.newLine();
+                events.flush();
+            }
+            if (e instanceof RunEvent.EpochEnded ep && metrics != null) {
+                metrics.write(csvRow(ep));
+                metrics.newLine();
+                metrics.flush();
+            }
+        } catch (IOException ex) {
+            LOG.error("cannot write event {}: {}", e.getClass().getSimpleName(), ex.getMessage());
+        }
+        console(e);
+        if (topic != null) {
+            topic.tell(Topic.publish(e));
+        }
+        if (r.ack() != null) {
+            r.ack().tell(Done.getInstance());
+        }
+        return this;
+    }
+
+    static String csvRow(RunEvent.EpochEnded e) {
+        return String.join(",", Long.toString(e.epoch()), num(e.trainLoss()), num(e.validationLoss()), num(e.metric()),
+                Long.toString(e.steps()), Long.toString(e.forwardPasses()), String.format(Locale.ROOT, "%.3f", e.seconds()),
+                Integer.toString(e.workers()), num(e.learningRate()), Boolean.toString(e.improved()));
+    }
+
+    private static String num(double v) {
+        return Double.toString(v);
+    }
+
+    private void console(RunEvent e) {
+        if (e instanceof RunEvent.RunStarted s) {
+            epochs = s.epochs();
+            LOG.info("run {}: {} parameters, {} estimator, {} optimizer, {} workers, epochs {}..{}, {} steps/epoch -> {}",
+                    s.name(), s.parameters(), s.estimator(), s.optimizer(), s.workers(), s.startEpoch() + 1, s.epochs(),
+                    s.stepsPerEpoch(), s.runDir());
+        } else if (e instanceof RunEvent.EpochEnded ep) {
+            LOG.info(String.format(Locale.ROOT, "epoch %d/%d  train %.4e  val %.4e  %s %.4f  %.2f s  %d workers%s",
+                    ep.epoch() + 1, epochs, ep.trainLoss(), ep.validationLoss(), ep.metricName(), ep.metric(),
+                    ep.seconds(), ep.workers(), ep.improved() ? "  *best" : ""));
+        } else if (e instanceof RunEvent.EarlyStopped s) {
+            LOG.info("early stop after epoch {}: no improvement for {} epochs; best epoch {} (val {})",
+                    s.epoch() + 1, s.patience(), s.bestEpoch() + 1, s.bestValidationLoss());
+        } else if (e instanceof RunEvent.RunFinished f) {
+            LOG.info(String.format(Locale.ROOT, "finished: %d epochs, %d steps, %d forward passes in %.1f s; best epoch %d (val %.4e); model %s",
+                    f.epochs(), f.steps(), f.forwardPasses(), f.seconds(), f.bestEpoch() + 1, f.bestValidationLoss(), f.modelPath()));
+        } else if (e instanceof RunEvent.Failed f) {
+            LOG.error("run failed at epoch {}, step {}: {}", f.epoch() + 1, f.step(), f.reason());
+        } else if (e instanceof RunEvent.WorkersChanged w) {
+            LOG.info("workers: {} {}", w.workers(), w.workersByNode());
+        } else if (e instanceof RunEvent.Checkpointed c) {
+            LOG.debug("checkpoint after epoch {} -> {}", c.epoch() + 1, c.path());
+        }
+    }
+
+    private Behavior<Command> onProgress(Progress p) {
+        if (terminal) {
+            System.err.printf(Locale.ROOT, "\r\033[K  epoch %d/%d  step %d/%d  loss %.4e", p.epoch() + 1, p.epochs(),
+                    p.step(), p.stepsPerEpoch(), p.loss());
+            System.err.flush();
+            progressShown = true;
+        }
+        return this;
+    }
+
+    private void clearProgress() {
+        if (progressShown) {
+            System.err.print("\r\033[K");
+            System.err.flush();
+            progressShown = false;
+        }
+    }
+
+    private Behavior<Command> close() {
+        clearProgress();
+        try {
+            if (events != null) {
+                events.close();
+            }
+            if (metrics != null) {
+                metrics.close();
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot close the event files: {}", e.getMessage());
+        }
+        return this;
+    }
+
+    /** Serialises an event as its events.jsonl line. */
+    public static String toJson(RunEvent e) {
+        try {
+            return JSON.writeValueAsString(e);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

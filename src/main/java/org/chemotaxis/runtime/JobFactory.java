@@ -1,0 +1,7 @@
+package org.chemotaxis.runtime;
+
+/** Rebuilds a run's compute side on a worker node. May throw {@link IllegalArgumentException} for a spec it cannot build. */
+@FunctionalInterface
+public interface JobFactory {
+    RunJob build(JobSpec spec);
+}

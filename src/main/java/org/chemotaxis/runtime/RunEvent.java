@@ -1,0 +1,75 @@
+package org.chemotaxis.runtime;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.Map;
+
+/**
+ * What happens in a run, as the EventLog writes it to events.jsonl (one JSON object per line,
+ * the type in field "event") and publishes it to observers. Field names are snake_case.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "event")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = RunEvent.RunStarted.class, name = "RunStarted"),
+    @JsonSubTypes.Type(value = RunEvent.EpochEnded.class, name = "EpochEnded"),
+    @JsonSubTypes.Type(value = RunEvent.EarlyStopped.class, name = "EarlyStopped"),
+    @JsonSubTypes.Type(value = RunEvent.Checkpointed.class, name = "Checkpointed"),
+    @JsonSubTypes.Type(value = RunEvent.WorkersChanged.class, name = "WorkersChanged"),
+    @JsonSubTypes.Type(value = RunEvent.RunFinished.class, name = "RunFinished"),
+    @JsonSubTypes.Type(value = RunEvent.Failed.class, name = "Failed"),
+})
+public sealed interface RunEvent extends CborSerializable {
+
+    String runId();
+
+    /** Wall-clock time of the event, epoch milliseconds. */
+    long time();
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record RunStarted(String runId, long time, String name, String runDir, int parameters, String model,
+                      String estimator, String optimizer, long epochs, int stepsPerEpoch, long startEpoch,
+                      int workers) implements RunEvent {
+    }
+
+    /**
+     * One epoch: mean training loss over its steps (at the parameters each step started from),
+     * validation loss after it, the experiment's metric (named in {@code metricName}), counts
+     * and time. {@code tasksByNode} counts finished tasks per node address, this epoch.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record EpochEnded(String runId, long time, long epoch, double trainLoss, double validationLoss,
+                      String metricName, double metric, long steps, long forwardPasses, double seconds,
+                      int workers, double learningRate, boolean improved,
+                      Map<String, Integer> tasksByNode) implements RunEvent {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record EarlyStopped(String runId, long time, long epoch, long bestEpoch, double bestValidationLoss,
+                        int patience) implements RunEvent {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Checkpointed(String runId, long time, long epoch, long step, String path) implements RunEvent {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record WorkersChanged(String runId, long time, int workers, Map<String, Integer> workersByNode) implements RunEvent {
+    }
+
+    /**
+     * The end of a successful run. {@code paramsSha256} identifies the saved model (the best
+     * validation epoch's parameters, see {@link org.chemotaxis.report.ParameterHash});
+     * {@code lastParamsSha256} the parameters after the last step.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record RunFinished(String runId, long time, long epochs, long steps, long forwardPasses, double seconds,
+                       long bestEpoch, double bestValidationLoss, String paramsSha256, String lastParamsSha256,
+                       String modelPath) implements RunEvent {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Failed(String runId, long time, long epoch, long step, String reason) implements RunEvent {
+    }
+}

@@ -1,0 +1,13 @@
+package org.chemotaxis.runtime;
+
+import org.chemotaxis.train.TrainingState;
+
+/** Where a coordinator keeps what must survive it: checkpoints and the final model. */
+public interface RunRecorder {
+
+    /** Writes a checkpoint atomically; returns where (for the event). */
+    String checkpoint(TrainingState state, long epochsDone);
+
+    /** Writes the model to keep (atomically); returns where. */
+    String model(double[] theta, long epoch, double validationLoss);
+}

@@ -1,0 +1,121 @@
+package org.chemotaxis.runtime;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
+import akka.actor.typed.receptionist.Receptionist;
+import akka.actor.typed.receptionist.ServiceKey;
+import org.chemotaxis.perturb.StepKey;
+import org.chemotaxis.task.Evaluator;
+import org.chemotaxis.task.Sample;
+
+/**
+ * Computes perturbation tasks. Stateless apart from the current job and the current step's
+ * parameters: given a task it regenerates the perturbations from (seed, step, index), runs the
+ * forward passes and returns only scalars. Registers with the Receptionist so that a coordinator
+ * anywhere in the cluster finds it; after each result it implicitly asks for more (pull).
+ */
+public final class Worker extends AbstractBehavior<Worker.Command> {
+
+    /** Every worker, local or remote, registers under this key. */
+    public static final ServiceKey<Command> SERVICE_KEY = ServiceKey.create(Command.class, "chemotaxis-worker");
+
+    public sealed interface Command extends CborSerializable {
+    }
+
+    /** A coordinator offers a run: build it, then ask for work. */
+    public record Offer(JobSpec job, ActorRef<Coordinator.Command> coordinator) implements Command {
+    }
+
+    /** The parameters and sample of one step; sent once per step before the step's first task to this worker. */
+    public record Weights(String runId, long seed, long step, double[] theta, Sample sample) implements Command {
+    }
+
+    /** Compute perturbation indices [from, to) of a step. */
+    public record Assign(String runId, long step, int taskId, int from, int to) implements Command {
+    }
+
+    /** The run is over: stop. */
+    public enum Stop implements Command { INSTANCE }
+
+    private final JobFactory factory;
+    private String runId;
+    private RunJob job;
+    private Evaluator evaluator;
+    private ActorRef<Coordinator.Command> coordinator;
+    private long weightsStep = -1;
+    private long seed;
+    private double[] theta;
+
+    private Worker(ActorContext<Command> context, JobFactory factory) {
+        super(context);
+        this.factory = factory;
+        context.getSystem().receptionist().tell(Receptionist.register(SERVICE_KEY, context.getSelf()));
+    }
+
+    public static Behavior<Command> create(JobFactory factory) {
+        return Behaviors.setup(ctx -> new Worker(ctx, factory));
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Offer.class, this::onOffer)
+                .onMessage(Weights.class, this::onWeights)
+                .onMessage(Assign.class, this::onAssign)
+                .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
+                .build();
+    }
+
+    private Behavior<Command> onOffer(Offer offer) {
+        if (!offer.job().runId().equals(runId)) {
+            try {
+                job = factory.build(offer.job());
+            } catch (RuntimeException e) {
+                getContext().getLog().error("cannot build run {}: {}", offer.job().runId(), e.getMessage());
+                return this;
+            }
+            runId = offer.job().runId();
+            evaluator = job.objective().newEvaluator();
+            weightsStep = -1;
+            theta = null;
+        }
+        coordinator = offer.coordinator();
+        coordinator.tell(new Coordinator.WorkRequest(getContext().getSelf()));
+        return this;
+    }
+
+    private Behavior<Command> onWeights(Weights w) {
+        if (w.runId().equals(runId)) {
+            theta = w.theta();
+            seed = w.seed();
+            weightsStep = w.step();
+            evaluator.select(w.sample());
+        }
+        return this;
+    }
+
+    private Behavior<Command> onAssign(Assign a) {
+        if (!a.runId().equals(runId) || coordinator == null) {
+            return this;
+        }
+        if (a.step() != weightsStep) {
+            coordinator.tell(new Coordinator.TaskFailed(a.runId(), a.step(), a.taskId(),
+                    "worker has the parameters of step " + weightsStep + ", not " + a.step(), getContext().getSelf()));
+            return this;
+        }
+        double[] out = new double[a.to() - a.from()];
+        try {
+            job.estimator().evaluate(evaluator, theta, new StepKey(seed, a.step()), a.from(), a.to(), out);
+        } catch (RuntimeException e) {
+            getContext().getLog().warn("task {} of step {} failed: {}", a.taskId(), a.step(), e.toString());
+            coordinator.tell(new Coordinator.TaskFailed(a.runId(), a.step(), a.taskId(), e.toString(), getContext().getSelf()));
+            return this;
+        }
+        coordinator.tell(new Coordinator.TaskDone(a.runId(), a.step(), a.taskId(), out, getContext().getSelf()));
+        return this;
+    }
+}

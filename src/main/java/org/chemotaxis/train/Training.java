@@ -1,0 +1,209 @@
+package org.chemotaxis.train;
+
+import java.util.List;
+import java.util.function.LongToDoubleFunction;
+import org.chemotaxis.optim.GradientClipping;
+import org.chemotaxis.optim.Optimizer;
+import org.chemotaxis.perturb.GradientEstimator;
+import org.chemotaxis.perturb.StepKey;
+import org.chemotaxis.task.Evaluator;
+import org.chemotaxis.task.Objective;
+import org.chemotaxis.task.Sample;
+
+/**
+ * The training state machine that a coordinator owns: parameters, optimizer, the step counter
+ * and early-stopping memory. It plans each step's perturbation tasks and, given their values in
+ * index order, finishes the step. It never evaluates perturbations itself, so the same object
+ * serves the single-threaded loop ({@link PlainTrainer}) and the actor runtime, which is why the
+ * two give bit-identical parameters. Not thread-safe.
+ */
+public final class Training {
+
+    private final Objective objective;
+    private final GradientEstimator estimator;
+    private final Optimizer optimizer;
+    private final LongToDoubleFunction learningRate;
+    private final SampleSource samples;
+    private final double clipNorm;
+    private final long seed;
+    private final EarlyStoppingRule stopRule;
+    private final Evaluator evaluator;
+    private final double[] theta;
+    private final double[] grad;
+    private double[] bestTheta;
+    private EarlyStoppingRule.State stopping = EarlyStoppingRule.State.initial();
+    private long step;
+
+    public Training(Objective objective, GradientEstimator estimator, Optimizer optimizer,
+                    LongToDoubleFunction learningRate, SampleSource samples, double clipNorm, long seed,
+                    EarlyStoppingRule stopRule, double[] initialTheta) {
+        if (initialTheta.length != objective.parameterCount()) {
+            throw new IllegalArgumentException("initial parameters have length " + initialTheta.length
+                    + ", but the objective has " + objective.parameterCount());
+        }
+        if (estimator.name().equals("bptt") && !objective.supportsGradient()) {
+            throw new IllegalArgumentException("estimator.type bptt needs a differentiable objective; this one is not");
+        }
+        if (estimator.name().equals("node") && !objective.supportsNodeNoise()) {
+            throw new IllegalArgumentException("estimator.type node needs an objective with node noise; this one has none");
+        }
+        this.objective = objective;
+        this.estimator = estimator;
+        this.optimizer = optimizer;
+        this.learningRate = learningRate;
+        this.samples = samples;
+        this.clipNorm = clipNorm;
+        this.seed = seed;
+        this.stopRule = stopRule;
+        this.evaluator = objective.newEvaluator();
+        this.theta = initialTheta.clone();
+        this.grad = new double[theta.length];
+        this.bestTheta = initialTheta.clone();
+    }
+
+    public Objective objective() {
+        return objective;
+    }
+
+    public GradientEstimator estimator() {
+        return estimator;
+    }
+
+    public int parameterCount() {
+        return theta.length;
+    }
+
+    public int stepsPerEpoch() {
+        return samples.stepsPerEpoch();
+    }
+
+    /** Optimizer steps completed so far. */
+    public long step() {
+        return step;
+    }
+
+    /** Epochs completed so far. */
+    public long epochsDone() {
+        return step / samples.stepsPerEpoch();
+    }
+
+    /** True right after the last step of an epoch. */
+    public boolean atEpochEnd() {
+        return step > 0 && step % samples.stepsPerEpoch() == 0;
+    }
+
+    /** A copy of the current parameters. */
+    public double[] theta() {
+        return theta.clone();
+    }
+
+    /** A copy of the parameters of the best validation epoch so far (the initial ones before any). */
+    public double[] bestTheta() {
+        return bestTheta.clone();
+    }
+
+    public EarlyStoppingRule.State stopping() {
+        return stopping;
+    }
+
+    /** The next step's work, with its perturbation indices cut into tasks of at most {@code taskSize}. */
+    public StepPlan planStep(int taskSize) {
+        long epoch = step / samples.stepsPerEpoch();
+        int batch = (int) (step % samples.stepsPerEpoch());
+        Sample sample = samples.train(epoch, batch);
+        int n = estimator.indexCount(theta.length);
+        List<TaskRange> tasks = TaskPartition.split(n, taskSize);
+        return new StepPlan(new StepKey(seed, step), epoch, batch, sample, n, tasks);
+    }
+
+    /**
+     * The unperturbed loss of the current parameters on the plan's sample. A coordinator calls
+     * this while the workers compute the perturbations.
+     */
+    public double measure(StepPlan plan) {
+        evaluator.select(plan.sample());
+        return evaluator.loss(theta);
+    }
+
+    /** {@link #measure} then {@link #completeStep(StepPlan, double, double[])}. */
+    public StepOutcome completeStep(StepPlan plan, double[] values) {
+        return completeStep(plan, measure(plan), values);
+    }
+
+    /**
+     * Finishes the planned step: reduces {@code values} (all indices, in index order) to the
+     * gradient, clips it and lets the optimizer update theta.
+     *
+     * @param loss the step's unperturbed loss, from {@link #measure}
+     * @throws NonFiniteLossException when the loss or the gradient is NaN or infinite (theta is then left unchanged)
+     */
+    public StepOutcome completeStep(StepPlan plan, double loss, double[] values) {
+        if (plan.step() != step) {
+            throw new IllegalStateException("plan is for step " + plan.step() + ", but training is at step " + step);
+        }
+        if (values.length != plan.indexCount()) {
+            throw new IllegalArgumentException("expected " + plan.indexCount() + " values, got " + values.length);
+        }
+        if (!Double.isFinite(loss)) {
+            throw new NonFiniteLossException("training loss", loss, plan.epoch(), step);
+        }
+        evaluator.select(plan.sample());
+        estimator.reduce(evaluator, theta, plan.key(), loss, values, grad);
+        for (double g : grad) {
+            if (!Double.isFinite(g)) {
+                throw new NonFiniteLossException("a gradient component", g, plan.epoch(), step);
+            }
+        }
+        double norm = GradientClipping.clipByGlobalNorm(grad, clipNorm);
+        double lr = learningRate.applyAsDouble(step);
+        optimizer.step(theta, grad, lr);
+        step++;
+        return new StepOutcome(plan.step(), loss, norm, lr);
+    }
+
+    /** Forward passes one step costs: the perturbations plus the unperturbed loss. */
+    public long passesPerStep() {
+        return (long) estimator.indexCount(theta.length) * estimator.passesPerIndex() + 1;
+    }
+
+    /** The loss of the current parameters on the validation sample. */
+    public double validationLoss() {
+        evaluator.select(samples.validation());
+        return evaluator.loss(theta);
+    }
+
+    /**
+     * Records an epoch's validation loss with the early-stopping rule; keeps a copy of theta when
+     * it is the best so far.
+     */
+    public EarlyStoppingRule.Verdict endEpoch(long epoch, double validationLoss) {
+        EarlyStoppingRule.Verdict v = stopRule.observe(stopping, epoch, validationLoss);
+        applyVerdict(v);
+        return v;
+    }
+
+    /** Applies a verdict reached elsewhere (the early-stopping actor runs the rule). */
+    public void applyVerdict(EarlyStoppingRule.Verdict v) {
+        stopping = v.state();
+        if (v.improved()) {
+            bestTheta = theta.clone();
+        }
+    }
+
+    public TrainingState exportState() {
+        return new TrainingState(step, theta, optimizer.exportState(), stopping, bestTheta);
+    }
+
+    /** Continues from a checkpoint: the next step is bit-identical to the one the exporter would have taken. */
+    public void restoreState(TrainingState state) {
+        if (state.theta().length != theta.length) {
+            throw new IllegalArgumentException("checkpoint has " + state.theta().length
+                    + " parameters, but the model has " + theta.length);
+        }
+        System.arraycopy(state.theta(), 0, theta, 0, theta.length);
+        optimizer.restoreState(state.optimizer());
+        stopping = state.stopping();
+        bestTheta = state.bestTheta();
+        step = state.step();
+    }
+}
