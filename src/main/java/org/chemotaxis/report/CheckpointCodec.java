@@ -1,0 +1,159 @@
+package org.chemotaxis.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.chemotaxis.optim.OptimizerState;
+import org.chemotaxis.train.EarlyStoppingRule;
+import org.chemotaxis.train.TrainingState;
+
+/**
+ * A checkpoint as JSON: the training state with every double written in a form that reads back
+ * to the same bits (Java's shortest round-trip decimal; infinities as "Infinity"), plus the
+ * SHA-256 of theta so that a damaged file is recognised instead of half-used.
+ */
+public final class CheckpointCodec {
+
+    public static final String FORMAT = "chemotaxis-checkpoint/1";
+
+    static final JsonMapper JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+            .build();
+
+    private CheckpointCodec() {
+    }
+
+    public static String encode(TrainingState s, String runId, long epochsDone) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("run_id", runId);
+        root.put("epochs_done", epochsDone);
+        root.put("step", s.step());
+        double[] theta = s.theta();
+        root.put("theta_sha256", ParameterHash.sha256(theta));
+        root.set("theta", array(theta));
+        ObjectNode opt = root.putObject("optimizer");
+        opt.put("type", s.optimizer().type());
+        opt.put("steps", s.optimizer().steps());
+        ObjectNode buffers = opt.putObject("buffers");
+        s.optimizer().buffers().forEach((k, v) -> buffers.set(k, array(v)));
+        ObjectNode stop = root.putObject("stopping");
+        stop.put("best_loss", s.stopping().bestLoss());
+        stop.put("best_epoch", s.stopping().bestEpoch());
+        stop.put("epochs_without_improvement", s.stopping().epochsWithoutImprovement());
+        root.set("best_theta", array(s.bestTheta()));
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A decoded checkpoint: the state and the run it belongs to. */
+    public record Decoded(TrainingState state, String runId, long epochsDone) {
+    }
+
+    /**
+     * @throws IllegalArgumentException with a one-line reason when the text is not a complete,
+     *                                  consistent checkpoint
+     */
+    public static Decoded decode(String text) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not valid JSON (truncated?): " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("empty or not a JSON object");
+        }
+        if (!FORMAT.equals(text(root, "format"))) {
+            throw new IllegalArgumentException("format is '" + text(root, "format") + "', expected '" + FORMAT + "'");
+        }
+        double[] theta = doubles(root, "theta");
+        String sha = text(root, "theta_sha256");
+        if (!ParameterHash.sha256(theta).equals(sha)) {
+            throw new IllegalArgumentException("theta does not match its theta_sha256");
+        }
+        JsonNode opt = object(root, "optimizer");
+        JsonNode buffersNode = object(opt, "buffers");
+        Map<String, double[]> buffers = new LinkedHashMap<>();
+        for (Iterator<String> it = buffersNode.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            buffers.put(name, doubles(buffersNode, name));
+        }
+        OptimizerState optimizer = new OptimizerState(text(opt, "type"), number(opt, "steps").asLong(), buffers);
+        JsonNode stop = object(root, "stopping");
+        EarlyStoppingRule.State stopping = new EarlyStoppingRule.State(number(stop, "best_loss").asDouble(),
+                number(stop, "best_epoch").asLong(), number(stop, "epochs_without_improvement").asInt());
+        double[] best = doubles(root, "best_theta");
+        if (best.length != theta.length) {
+            throw new IllegalArgumentException("best_theta has " + best.length + " values, theta " + theta.length);
+        }
+        TrainingState state = new TrainingState(number(root, "step").asLong(), theta, optimizer, stopping, best);
+        return new Decoded(state, text(root, "run_id"), number(root, "epochs_done").asLong());
+    }
+
+    static ArrayNode array(double[] values) {
+        ArrayNode a = JSON.createArrayNode();
+        for (double v : values) {
+            a.add(v);
+        }
+        return a;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new IllegalArgumentException("field '" + field + "' is missing or not text");
+        }
+        return v.asText();
+    }
+
+    private static JsonNode number(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || !(v.isNumber() || v.isTextual() && isNonNumeric(v.asText()))) {
+            throw new IllegalArgumentException("field '" + field + "' is missing or not a number");
+        }
+        if (v.isTextual()) {
+            return JSON.getNodeFactory().numberNode(Double.parseDouble(v.asText()));
+        }
+        return v;
+    }
+
+    private static boolean isNonNumeric(String s) {
+        return s.equals("Infinity") || s.equals("-Infinity") || s.equals("NaN");
+    }
+
+    private static JsonNode object(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isObject()) {
+            throw new IllegalArgumentException("field '" + field + "' is missing or not an object");
+        }
+        return v;
+    }
+
+    static double[] doubles(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isArray()) {
+            throw new IllegalArgumentException("field '" + field + "' is missing or not an array");
+        }
+        double[] out = new double[v.size()];
+        for (int i = 0; i < out.length; i++) {
+            JsonNode e = v.get(i);
+            if (!e.isNumber()) {
+                throw new IllegalArgumentException("entry " + i + " of '" + field + "' is not a number");
+            }
+            out[i] = e.doubleValue();
+        }
+        return out;
+    }
+}

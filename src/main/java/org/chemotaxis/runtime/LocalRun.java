@@ -1,0 +1,106 @@
+package org.chemotaxis.runtime;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.DispatcherSelector;
+import akka.actor.typed.Terminated;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.pubsub.Topic;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.chemotaxis.train.EarlyStoppingRule;
+import org.chemotaxis.train.Training;
+
+/**
+ * Runs one training in an actor system: EventLog, EarlyStopping, a pool of local workers on
+ * their own dispatcher (their forward passes never starve the coordinator) and the Coordinator.
+ * Extra workers elsewhere in the cluster join through the Receptionist.
+ */
+public final class LocalRun {
+
+    /** Name of the dispatcher that the local workers run on. */
+    public static final String WORKER_DISPATCHER = "chemotaxis.worker-dispatcher";
+
+    private LocalRun() {
+    }
+
+    /** The dispatcher settings for {@code workers} threads, to put in front of the Akka config. */
+    public static Config workerDispatcher(int workers) {
+        return ConfigFactory.parseString(WORKER_DISPATCHER + " {\n"
+                + "  type = Dispatcher\n"
+                + "  executor = \"thread-pool-executor\"\n"
+                + "  thread-pool-executor.fixed-pool-size = " + Math.max(1, workers) + "\n"
+                + "  throughput = 1\n"
+                + "}\n");
+    }
+
+    /** Everything a run needs besides its actors. */
+    public record Parts(Training training, Coordinator.Settings settings, RunRecorder recorder, JobSpec job,
+                        JobFactory jobFactory, EarlyStoppingRule rule, Path runDir) {
+    }
+
+    /**
+     * The guardian of a trainer node: spawns the run's actors and completes {@code outcome} when
+     * the coordinator is done. {@code coordinatorReady} (may be null) gets the coordinator's
+     * reference, e.g. to ask it to stop after an epoch.
+     */
+    public static Behavior<Void> guardian(Parts parts, int localWorkers, CompletableFuture<RunOutcome> outcome,
+                                          Consumer<ActorRef<Coordinator.Command>> coordinatorReady) {
+        return Behaviors.setup(ctx -> {
+            ActorRef<Topic.Command<RunEvent>> topic = ctx.spawn(Topic.create(RunEvent.class, EventLog.TOPIC), "events-topic");
+            ActorRef<EventLog.Command> eventLog = ctx.spawn(EventLog.create(parts.runDir(), topic), "event-log");
+            ActorRef<EarlyStopping.Command> stopping = ctx.spawn(
+                    EarlyStopping.create(parts.rule(), parts.training().stopping()), "early-stopping");
+            for (int i = 0; i < localWorkers; i++) {
+                ctx.spawn(Worker.create(parts.jobFactory()), "worker-" + i,
+                        DispatcherSelector.fromConfig(WORKER_DISPATCHER));
+            }
+            ActorRef<Coordinator.Command> coordinator = ctx.spawn(Coordinator.create(parts.settings(), parts.training(),
+                    parts.recorder(), parts.job(), eventLog, stopping, outcome), "coordinator");
+            if (coordinatorReady != null) {
+                coordinatorReady.accept(coordinator);
+            }
+            ctx.watch(coordinator);
+            return Behaviors.receive(Void.class)
+                    .onSignal(Terminated.class, t -> {
+                        if (!outcome.isDone()) {
+                            // The coordinator threw: its exception is in the log; say so in the events too.
+                            String reason = "the coordinator stopped unexpectedly (see the log for the exception)";
+                            eventLog.tell(new EventLog.Record(new RunEvent.Failed(parts.settings().runId(),
+                                    System.currentTimeMillis(), parts.training().epochsDone(), parts.training().step(),
+                                    reason), null));
+                            outcome.complete(new RunOutcome(RunOutcome.Status.FAILED, parts.training().epochsDone(),
+                                    parts.training().step(), null, null, reason));
+                        }
+                        return Behaviors.same();
+                    })
+                    .build();
+        });
+    }
+
+    /** Runs to the end in a fresh local actor system and shuts it down. */
+    public static RunOutcome run(Parts parts, int localWorkers, Config akkaConfig,
+                                 Consumer<ActorRef<Coordinator.Command>> coordinatorReady) {
+        CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
+        Config config = workerDispatcher(localWorkers).withFallback(akkaConfig);
+        ActorSystem<Void> system = ActorSystem.create(guardian(parts, localWorkers, outcome, coordinatorReady),
+                "chemotaxis", config);
+        try {
+            return outcome.join();
+        } finally {
+            system.terminate();
+            system.getWhenTerminated().toCompletableFuture().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
+                    .exceptionally(t -> null).join();
+        }
+    }
+
+    /** Default worker count: one per available processor. */
+    public static int defaultWorkers() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+}
