@@ -194,13 +194,14 @@ class SequenceRegressionTest {
             round.run();
         }
         long before = mx.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < 200; i++) {
             round.run();
         }
         long allocated = mx.getCurrentThreadAllocatedBytes() - before;
-        // 400 calls: any per-call buffer would cost far more than this.
-        System.out.println("steady-state allocation over 400 evaluator calls: " + allocated + " bytes");
-        assertTrue(allocated < 2048, "allocated " + allocated + " bytes in steady state");
+        System.out.println("steady-state allocation over 1600 evaluator calls: " + allocated + " bytes");
+        // One 16-byte object per call would already be 25 600 bytes; the slack is for the JIT
+        // (deoptimisation re-materialises scalar-replaced objects).
+        assertTrue(allocated < 4096, "allocated " + allocated + " bytes in steady state");
     }
 
     @Test
