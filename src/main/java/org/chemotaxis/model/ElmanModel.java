@@ -1,5 +1,6 @@
 package org.chemotaxis.model;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.chemotaxis.util.RandomStreams;
@@ -152,7 +153,7 @@ public final class ElmanModel implements RecurrentModel {
     /** Writes zeros into {@code state[0 .. batch * stateSize)}. */
     @Override
     public void initialState(double[] theta, double[] state, int batch) {
-        java.util.Arrays.fill(state, 0, batch * stateSize(), 0.0);
+        Arrays.fill(state, 0, batch * stateSize(), 0.0);
     }
 
     @Override
@@ -238,9 +239,9 @@ public final class ElmanModel implements RecurrentModel {
             final int sOff = r * S;
             final int yOff = r * O;
 
-            java.util.Arrays.fill(dStateOut, sOff, sOff + S, 0.0);
+            Arrays.fill(dStateOut, sOff, sOff + S, 0.0);
             if (dInput != null) {
-                java.util.Arrays.fill(dInput, r * I, r * I + I, 0.0);
+                Arrays.fill(dInput, r * I, r * I + I, 0.0);
             }
             // Readout: y = w_hy h + b_y.
             final int last = tNew + (L - 1) * H;
