@@ -309,8 +309,7 @@ public final class ConfigLoader {
     }
 
     private static void merge(ObjectNode into, ObjectNode from) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = from.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : from.properties()) {
             JsonNode old = into.get(e.getKey());
             if (old != null && old.isObject() && e.getValue().isObject()) {
                 merge((ObjectNode) old, (ObjectNode) e.getValue());
