@@ -1,0 +1,42 @@
+package org.chemotaxis.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Section {@code estimator}: how the gradient is estimated (see DESIGN.md, "Estimators").
+ *
+ * @param type       forward, central, gaussian, spsa, node or bptt
+ * @param sigma      perturbation size
+ * @param directions random directions (antithetic pairs) per step, for gaussian, spsa and node
+ */
+public record EstimatorConfig(Type type, double sigma, int directions) {
+
+    public enum Type {
+        FORWARD, CENTRAL, GAUSSIAN, SPSA, NODE, BPTT;
+
+        @JsonValue
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public EstimatorConfig {
+        Objects.requireNonNull(type, "estimator.type");
+    }
+
+    /** The defaults of this section live here and nowhere else; a null argument means "default". */
+    @JsonCreator
+    public static EstimatorConfig of(Type type, Double sigma, Integer directions) {
+        return new EstimatorConfig(
+                type != null ? type : Type.CENTRAL,
+                sigma != null ? sigma : 1e-3,
+                directions != null ? directions : 16);
+    }
+
+    public static EstimatorConfig defaults() {
+        return of(null, null, null);
+    }
+}

@@ -1,0 +1,250 @@
+package org.chemotaxis.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A whole experiment, as read from YAML: immutable, fully resolved (every key has a value), and
+ * checked by {@link #validate()}, the one place where configuration rules live. Load it with
+ * {@link ConfigLoader}.
+ *
+ * <p>Defaults are written once, in each section's {@code of(...)} factory; the YAML keys are the
+ * component names in snake_case ({@code earlyStopping} is {@code early_stopping}). A new section
+ * (say {@code worm}) is a new record component, a new factory argument and its rules in
+ * {@link #problems()}; nothing else changes.
+ */
+public record ExperimentConfig(
+        String name,
+        long seed,
+        ModelConfig model,
+        DataConfig data,
+        ObjectiveConfig objective,
+        EstimatorConfig estimator,
+        OptimizerConfig optimizer,
+        TrainingConfig training,
+        EarlyStoppingConfig earlyStopping,
+        RuntimeConfig runtime,
+        GenerationConfig generation) {
+
+    public ExperimentConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(objective, "objective");
+        Objects.requireNonNull(estimator, "estimator");
+        Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(training, "training");
+        Objects.requireNonNull(earlyStopping, "early_stopping");
+        Objects.requireNonNull(runtime, "runtime");
+        Objects.requireNonNull(generation, "generation");
+    }
+
+    /** A null argument means "default"; a missing section is the section's defaults. */
+    @JsonCreator
+    public static ExperimentConfig of(
+            String name,
+            Long seed,
+            ModelConfig model,
+            DataConfig data,
+            ObjectiveConfig objective,
+            EstimatorConfig estimator,
+            OptimizerConfig optimizer,
+            TrainingConfig training,
+            EarlyStoppingConfig earlyStopping,
+            RuntimeConfig runtime,
+            GenerationConfig generation) {
+        return new ExperimentConfig(
+                name != null ? name : "sine",
+                seed != null ? seed : 1L,
+                model != null ? model : ModelConfig.defaults(),
+                data != null ? data : DataConfig.defaults(),
+                objective != null ? objective : ObjectiveConfig.defaults(),
+                estimator != null ? estimator : EstimatorConfig.defaults(),
+                optimizer != null ? optimizer : OptimizerConfig.defaults(),
+                training != null ? training : TrainingConfig.defaults(),
+                earlyStopping != null ? earlyStopping : EarlyStoppingConfig.defaults(),
+                runtime != null ? runtime : RuntimeConfig.defaults(),
+                generation != null ? generation : GenerationConfig.defaults());
+    }
+
+    public static ExperimentConfig defaults() {
+        return of(null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Seed of the parameter initialisation: {@code model.init_seed}, else {@code seed}. */
+    public long initSeed() {
+        return model.initSeed() != null ? model.initSeed() : seed;
+    }
+
+    /** One broken rule: the dotted key it is about, and the sentence to show. */
+    public record Problem(String key, String message) {
+    }
+
+    /**
+     * Throws {@link BadInputException} listing every broken rule (without source locations;
+     * {@link ConfigLoader} adds the file line or the --set that gave each key). Returns this.
+     */
+    public ExperimentConfig validate() {
+        List<Problem> problems = problems();
+        if (!problems.isEmpty()) {
+            throw new BadInputException(String.join("; ", problems.stream().map(Problem::message).toList()));
+        }
+        return this;
+    }
+
+    /** Every configuration rule of the project, in one place. Empty when the config is valid. */
+    public List<Problem> problems() {
+        Rules r = new Rules();
+        if (name.isBlank()) {
+            r.add("name", "name must not be empty");
+        }
+
+        r.positive("model.hidden", model.hidden());
+        r.positive("model.layers", model.layers());
+        r.positiveFinite("model.dt", model.dt());
+
+        DataConfig d = data;
+        if (d.type() == DataConfig.Type.SINE) {
+            r.atLeast("data.count", d.count(), 2);
+            r.atLeast("data.length", d.length(), 1);
+            r.positiveFinite("data.dt", d.dt());
+            r.range("data.frequency", d.frequency(), true);
+            r.range("data.phase", d.phase(), false);
+            r.finite("data.amplitude", d.amplitude());
+            r.nonNegativeFinite("data.noise", d.noise());
+        } else {
+            if (d.path() == null || d.path().isBlank()) {
+                r.add("data.path", "data.path must name a CSV file when data.type is csv");
+            }
+            r.columns("data.input_columns", d.inputColumns());
+            r.columns("data.target_columns", d.targetColumns());
+            r.positive("data.window", d.window());
+            r.positive("data.stride", d.stride());
+            r.atLeast("data.target_shift", d.targetShift(), 0);
+        }
+        if (!(d.validationFraction() > 0 && d.validationFraction() < 1)) {
+            r.add("data.validation_fraction", "data.validation_fraction must be > 0 and < 1, but was "
+                    + d.validationFraction());
+        }
+
+        r.atLeast("objective.washout", objective.washout(), 0);
+        if (objective.washout() >= d.sequenceLength() && d.sequenceLength() > 0) {
+            r.add("objective.washout", "objective.washout must be smaller than the sequence length "
+                    + d.sequenceLength() + " (data." + (d.type() == DataConfig.Type.SINE ? "length" : "window")
+                    + "), but was " + objective.washout());
+        }
+
+        r.positiveFinite("estimator.sigma", estimator.sigma());
+        r.positive("estimator.directions", estimator.directions());
+
+        OptimizerConfig o = optimizer;
+        r.positiveFinite("optimizer.lr", o.lr());
+        r.unitInterval("optimizer.momentum", o.momentum());
+        r.unitInterval("optimizer.beta1", o.beta1());
+        r.unitInterval("optimizer.beta2", o.beta2());
+        r.positiveFinite("optimizer.eps", o.eps());
+        r.unitInterval("optimizer.rho", o.rho());
+        r.nonNegativeFinite("optimizer.weight_decay", o.weightDecay());
+        r.nonNegativeFinite("optimizer.clip_norm", o.clipNorm());
+        r.nonNegativeFinite("optimizer.lr_min", o.lrMin());
+        if (o.lrMin() > o.lr() && Double.isFinite(o.lr())) {
+            r.add("optimizer.lr_min", "optimizer.lr_min must not exceed optimizer.lr (" + o.lr() + "), but was "
+                    + o.lrMin());
+        }
+        r.atLeast("optimizer.warmup_steps", o.warmupSteps(), 0);
+        r.positive("optimizer.step_every", o.stepEvery());
+        if (!(o.stepGamma() > 0 && o.stepGamma() <= 1)) {
+            r.add("optimizer.step_gamma", "optimizer.step_gamma must be > 0 and <= 1, but was " + o.stepGamma());
+        }
+
+        r.positive("training.epochs", training.epochs());
+        r.positive("training.batch", training.batch());
+        r.atLeast("training.steps_per_epoch", training.stepsPerEpoch(), 0);
+        r.positive("training.validate_every", training.validateEvery());
+
+        r.atLeast("early_stopping.patience", earlyStopping.patience(), 0);
+        r.nonNegativeFinite("early_stopping.min_delta", earlyStopping.minDelta());
+
+        r.atLeast("runtime.workers", runtime.workers(), 0);
+        r.atLeast("runtime.task_size", runtime.taskSize(), 0);
+
+        r.atLeast("generation.warmup", generation.warmup(), 0);
+        r.positive("generation.steps", generation.steps());
+        return r.problems;
+    }
+
+    /** Sentence builders, so that every message has the same shape: key, rule, offending value. */
+    private static final class Rules {
+        final List<Problem> problems = new ArrayList<>();
+
+        void add(String key, String message) {
+            problems.add(new Problem(key, message));
+        }
+
+        void positive(String key, long v) {
+            atLeast(key, v, 1);
+        }
+
+        void atLeast(String key, long v, long min) {
+            if (v < min) {
+                add(key, key + " must be " + (min == 1 ? "> 0" : ">= " + min) + ", but was " + v);
+            }
+        }
+
+        void finite(String key, double v) {
+            if (!Double.isFinite(v)) {
+                add(key, key + " must be a finite number, but was " + v);
+            }
+        }
+
+        void positiveFinite(String key, double v) {
+            if (!(v > 0) || !Double.isFinite(v)) {
+                add(key, key + " must be a finite number > 0, but was " + v);
+            }
+        }
+
+        void nonNegativeFinite(String key, double v) {
+            if (!(v >= 0) || !Double.isFinite(v)) {
+                add(key, key + " must be a finite number >= 0, but was " + v);
+            }
+        }
+
+        void unitInterval(String key, double v) {
+            if (!(v >= 0 && v < 1)) {
+                add(key, key + " must be >= 0 and < 1, but was " + v);
+            }
+        }
+
+        void range(String key, Range range, boolean nonNegative) {
+            if (!Double.isFinite(range.min()) || !Double.isFinite(range.max())) {
+                add(key, key + " must be finite, but was " + range);
+            } else if (range.min() > range.max()) {
+                add(key, key + " must be a number or [min, max] with min <= max, but was " + range);
+            } else if (nonNegative && range.min() < 0) {
+                add(key, key + " must be >= 0, but was " + range);
+            }
+        }
+
+        void columns(String key, List<String> names) {
+            if (names.isEmpty()) {
+                add(key, key + " must list at least one column when data.type is csv");
+                return;
+            }
+            Set<String> seen = new HashSet<>();
+            for (String n : names) {
+                if (n == null || n.isBlank()) {
+                    add(key, key + " must not contain an empty column name, but was " + names);
+                    return;
+                }
+                if (!seen.add(n)) {
+                    add(key, key + " names column '" + n + "' twice");
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,294 @@
+package org.chemotaxis.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.chemotaxis.config.BadInputException;
+import org.chemotaxis.config.DataConfig;
+
+/**
+ * A multivariate time series from a CSV file, cut into overlapping windows.
+ *
+ * <p>File format: the first line that is neither blank nor a comment is the header of column
+ * names; then one row per time step, fields separated by commas (no quoting); lines whose first
+ * non-blank character is '#' and blank lines are skipped anywhere. Every row has as many fields
+ * as the header; the chosen columns must hold finite numbers (other columns may hold anything,
+ * say a date).
+ *
+ * <p>Windows: sequence s covers data rows r = s * stride ... s * stride + window - 1. The rule
+ * for targets is one and simple: the target at row r is the target columns' value at row
+ * r + targetShift, whether or not a target column is also an input. targetShift 1 is next-step
+ * prediction (input x, target x); 0 maps inputs to targets of the same row (input u, target y).
+ * The number of sequences is floor((rows - window - targetShift) / stride) + 1.
+ *
+ * <p>Every defect fails with a {@link BadInputException} naming the file and, where there is
+ * one, the line.
+ */
+public final class CsvSeriesDataset implements SequenceDataset {
+
+    private final Path file;
+    private final List<String> inputColumns;
+    private final List<String> targetColumns;
+    private final int rows;
+    private final int window;
+    private final int stride;
+    private final int targetShift;
+    private final int count;
+    /** inputs[row * inputSize + i], targets[row * targetSize + j], row over all data rows. */
+    private final double[] inputs;
+    private final double[] targets;
+
+    private CsvSeriesDataset(Path file, List<String> inputColumns, List<String> targetColumns, int rows,
+                             int window, int stride, int targetShift, double[] inputs, double[] targets) {
+        this.file = file;
+        this.inputColumns = List.copyOf(inputColumns);
+        this.targetColumns = List.copyOf(targetColumns);
+        this.rows = rows;
+        this.window = window;
+        this.stride = stride;
+        this.targetShift = targetShift;
+        this.count = (rows - window - targetShift) / stride + 1;
+        this.inputs = inputs;
+        this.targets = targets;
+    }
+
+    /** The dataset a {@code data} section of type csv describes; the path is relative to the working directory. */
+    public static CsvSeriesDataset of(DataConfig data) {
+        if (data.path() == null || data.path().isBlank()) {
+            throw new BadInputException("data.path must name a CSV file when data.type is csv");
+        }
+        return read(Path.of(data.path()), data.inputColumns(), data.targetColumns(), data.window(), data.stride(),
+                data.targetShift());
+    }
+
+    /**
+     * Reads the file and cuts windows.
+     *
+     * @param inputColumns  names of the input columns, in the order of input components
+     * @param targetColumns names of the target columns, in the order of target components
+     * @param window        rows per sequence, >= 1
+     * @param stride        rows between the starts of consecutive sequences, >= 1
+     * @param targetShift   rows between an input and its target, >= 0
+     */
+    public static CsvSeriesDataset read(Path file, List<String> inputColumns, List<String> targetColumns,
+                                        int window, int stride, int targetShift) {
+        String name = file.toString();
+        if (inputColumns.isEmpty() || targetColumns.isEmpty()) {
+            throw new BadInputException(name + ": at least one input and one target column must be chosen "
+                    + "(data.input_columns, data.target_columns)");
+        }
+        if (window < 1 || stride < 1 || targetShift < 0) {
+            throw new BadInputException(name + ": window and stride must be > 0 and target_shift >= 0, but were "
+                    + window + ", " + stride + ", " + targetShift);
+        }
+        if (Files.isDirectory(file)) {
+            throw new BadInputException("data file is a directory, not a file: " + name);
+        }
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(in, file, inputColumns, targetColumns, window, stride, targetShift);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException("data file not found: " + name, e);
+        } catch (CharacterCodingException e) {
+            throw new BadInputException("data file " + name + " is not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new BadInputException("cannot read data file " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static CsvSeriesDataset parse(BufferedReader in, Path file, List<String> inputColumns,
+                                          List<String> targetColumns, int window, int stride, int targetShift)
+            throws IOException {
+        String name = file.toString();
+        int lineNo = 0;
+        String line;
+        String[] header = null;
+        int headerLine = 0;
+        while (header == null && (line = in.readLine()) != null) {
+            lineNo++;
+            if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
+            if (skipped(line)) {
+                continue;
+            }
+            header = line.split(",", -1);
+            headerLine = lineNo;
+        }
+        if (header == null) {
+            throw new BadInputException(name + " is empty: no header row with column names");
+        }
+        Map<String, Integer> columnOf = new HashMap<>();
+        for (int c = 0; c < header.length; c++) {
+            header[c] = header[c].trim();
+            if (header[c].isEmpty()) {
+                throw new BadInputException(name + " line " + headerLine + ": column " + (c + 1)
+                        + " of the header has no name");
+            }
+            if (columnOf.putIfAbsent(header[c], c) != null) {
+                throw new BadInputException(name + " line " + headerLine + ": column name '" + header[c]
+                        + "' appears twice in the header");
+            }
+        }
+        int[] inCols = columns(inputColumns, columnOf, header, name, headerLine, "data.input_columns");
+        int[] outCols = columns(targetColumns, columnOf, header, name, headerLine, "data.target_columns");
+
+        Growable inputs = new Growable();
+        Growable targets = new Growable();
+        int rows = 0;
+        while ((line = in.readLine()) != null) {
+            lineNo++;
+            if (skipped(line)) {
+                continue;
+            }
+            String[] fields = line.split(",", -1);
+            if (fields.length != header.length) {
+                throw new BadInputException(name + " line " + lineNo + ": " + fields.length + " fields, but the header"
+                        + " (line " + headerLine + ") has " + header.length);
+            }
+            for (int c : inCols) {
+                inputs.add(number(fields[c], header[c], name, lineNo));
+            }
+            for (int c : outCols) {
+                targets.add(number(fields[c], header[c], name, lineNo));
+            }
+            rows++;
+        }
+        int needed = window + targetShift;
+        if (rows < needed) {
+            throw new BadInputException(name + " has " + rows + " data rows (up to line " + lineNo
+                    + "), fewer than one window needs: window " + window + " + target_shift " + targetShift + " = "
+                    + needed);
+        }
+        return new CsvSeriesDataset(file, inputColumns, targetColumns, rows, window, stride, targetShift,
+                inputs.toArray(), targets.toArray());
+    }
+
+    private static boolean skipped(String line) {
+        String t = line.strip();
+        return t.isEmpty() || t.startsWith("#");
+    }
+
+    private static int[] columns(List<String> names, Map<String, Integer> columnOf, String[] header, String file,
+                                 int headerLine, String key) {
+        int[] idx = new int[names.size()];
+        for (int i = 0; i < idx.length; i++) {
+            Integer c = columnOf.get(names.get(i));
+            if (c == null) {
+                throw new BadInputException(file + " line " + headerLine + ": no column named '" + names.get(i)
+                        + "' (" + key + "); the header has " + String.join(", ", header));
+            }
+            idx[i] = c;
+        }
+        return idx;
+    }
+
+    private static double number(String field, String column, String file, int lineNo) {
+        String f = field.strip();
+        double v;
+        try {
+            v = Double.parseDouble(f);
+        } catch (NumberFormatException e) {
+            v = Double.NaN;
+        }
+        if (!Double.isFinite(v) || f.isEmpty()) {
+            throw new BadInputException(file + " line " + lineNo + ", column '" + column
+                    + "': expected a finite number, but was '" + f + "'");
+        }
+        return v;
+    }
+
+    /** A double list that grows by doubling, so reading stays linear. */
+    private static final class Growable {
+        double[] a = new double[1024];
+        int n;
+
+        void add(double v) {
+            if (n == a.length) {
+                a = Arrays.copyOf(a, 2 * n);
+            }
+            a[n++] = v;
+        }
+
+        double[] toArray() {
+            return Arrays.copyOf(a, n);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Data rows in the file (comments, blank lines and the header not counted). */
+    public int rows() {
+        return rows;
+    }
+
+    public List<String> inputColumns() {
+        return inputColumns;
+    }
+
+    public List<String> targetColumns() {
+        return targetColumns;
+    }
+
+    public int stride() {
+        return stride;
+    }
+
+    public int targetShift() {
+        return targetShift;
+    }
+
+    /** First data row (0-based, over data rows only) of sequence {@code seq}. */
+    public int start(int seq) {
+        return seq * stride;
+    }
+
+    @Override
+    public int size() {
+        return count;
+    }
+
+    @Override
+    public int length() {
+        return window;
+    }
+
+    @Override
+    public int inputSize() {
+        return inputColumns.size();
+    }
+
+    @Override
+    public int targetSize() {
+        return targetColumns.size();
+    }
+
+    @Override
+    public double input(int seq, int t, int i) {
+        check(seq, t, i, inputColumns.size());
+        return inputs[(seq * stride + t) * inputColumns.size() + i];
+    }
+
+    @Override
+    public double target(int seq, int t, int i) {
+        check(seq, t, i, targetColumns.size());
+        return targets[(seq * stride + t + targetShift) * targetColumns.size() + i];
+    }
+
+    private void check(int seq, int t, int i, int width) {
+        if (seq < 0 || seq >= count || t < 0 || t >= window || i < 0 || i >= width) {
+            throw new IndexOutOfBoundsException("seq " + seq + ", t " + t + ", i " + i + " outside " + count + " x "
+                    + window + " x " + width);
+        }
+    }
+}

@@ -1,0 +1,454 @@
+package org.chemotaxis.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    /** Every key of the public interface, each with a value that is not its default. */
+    static final String FULL = """
+            name: full
+            seed: 42
+            model:
+              type: ctrnn
+              hidden: 8
+              layers: 2
+              dt: 0.2
+              init_seed: 7
+            data:
+              type: csv
+              count: 10
+              length: 30
+              dt: 0.01
+              frequency: [0.5, 2.0]
+              phase: 1.5
+              amplitude: 2.5
+              noise: 0.1
+              validation_fraction: 0.2
+              path: series.csv
+              input_columns: [u, v]
+              target_columns: [y]
+              window: 20
+              stride: 3
+              target_shift: 0
+            objective:
+              type: free_running
+              washout: 2
+            estimator:
+              type: spsa
+              sigma: 0.01
+              directions: 4
+            optimizer:
+              type: rmsprop
+              lr: 0.5
+              momentum: 0.8
+              beta1: 0.7
+              beta2: 0.99
+              eps: 1.0e-6
+              rho: 0.9
+              weight_decay: 0.001
+              clip_norm: 5
+              schedule: step
+              lr_min: 0.01
+              warmup_steps: 3
+              step_every: 50
+              step_gamma: 0.25
+            training:
+              epochs: 7
+              batch: 4
+              steps_per_epoch: 9
+              validate_every: 2
+            early_stopping:
+              patience: 3
+              min_delta: 0.001
+            runtime:
+              workers: 3
+              task_size: 5
+            generation:
+              warmup: 4
+              steps: 100
+            """;
+
+    private static String fails(String yaml) {
+        return assertThrows(BadInputException.class, () -> ConfigLoader.parse(yaml, "x.yml")).getMessage();
+    }
+
+    private static String failsWith(String yaml, String... overrides) {
+        return assertThrows(BadInputException.class,
+                () -> ConfigLoader.parse(yaml, "x.yml", List.of(overrides))).getMessage();
+    }
+
+    private static void assertContains(String message, String... parts) {
+        for (String p : parts) {
+            assertTrue(message.contains(p), () -> "expected '" + p + "' in: " + message);
+        }
+    }
+
+    @Test
+    void defaultsAreThoseOfThePublishedInterface() {
+        ExperimentConfig c = ConfigLoader.loadDefault();
+        assertEquals("sine", c.name());
+        assertEquals(1L, c.seed());
+        assertEquals(ModelConfig.Type.ELMAN, c.model().type());
+        assertEquals(16, c.model().hidden());
+        assertEquals(1, c.model().layers());
+        assertEquals(0.1, c.model().dt());
+        assertNull(c.model().initSeed());
+        assertEquals(1L, c.initSeed());
+
+        DataConfig d = c.data();
+        assertEquals(DataConfig.Type.SINE, d.type());
+        assertEquals(256, d.count());
+        assertEquals(50, d.length());
+        assertEquals(0.05, d.dt());
+        assertEquals(new Range(1.0, 1.0), d.frequency());
+        assertEquals(new Range(0.0, 6.283185307179586), d.phase());
+        assertEquals(1.0, d.amplitude());
+        assertEquals(0.0, d.noise());
+        assertEquals(0.25, d.validationFraction());
+        assertNull(d.path());
+        assertEquals(List.of(), d.inputColumns());
+        assertEquals(List.of(), d.targetColumns());
+        assertEquals(50, d.window());
+        assertEquals(1, d.stride());
+        assertEquals(1, d.targetShift());
+
+        assertEquals(ObjectiveConfig.Type.TEACHER_FORCED, c.objective().type());
+        assertEquals(5, c.objective().washout());
+        assertEquals(EstimatorConfig.Type.CENTRAL, c.estimator().type());
+        assertEquals(1e-3, c.estimator().sigma());
+        assertEquals(16, c.estimator().directions());
+
+        OptimizerConfig o = c.optimizer();
+        assertEquals(OptimizerConfig.Type.ADAM, o.type());
+        assertEquals(0.02, o.lr());
+        assertEquals(0.9, o.momentum());
+        assertEquals(0.9, o.beta1());
+        assertEquals(0.999, o.beta2());
+        assertEquals(1e-8, o.eps());
+        assertEquals(0.99, o.rho());
+        assertEquals(0.0, o.weightDecay());
+        assertEquals(0.0, o.clipNorm());
+        assertEquals(OptimizerConfig.Schedule.COSINE, o.schedule());
+        assertEquals(0.0, o.lrMin());
+        assertEquals(0, o.warmupSteps());
+        assertEquals(100, o.stepEvery());
+        assertEquals(0.5, o.stepGamma());
+
+        assertEquals(new TrainingConfig(100, 16, 0, 1), c.training());
+        assertEquals(new EarlyStoppingConfig(0, 0.0), c.earlyStopping());
+        assertEquals(new RuntimeConfig(0, 0), c.runtime());
+        assertEquals(new GenerationConfig(10, 200), c.generation());
+    }
+
+    @Test
+    void anEmptyDocumentOrMappingIsTheDefaults() {
+        assertEquals(ExperimentConfig.defaults(), ConfigLoader.parse("", "x.yml"));
+        assertEquals(ExperimentConfig.defaults(), ConfigLoader.parse("# only a comment\n", "x.yml"));
+        assertEquals(ExperimentConfig.defaults(), ConfigLoader.parse("{}", "x.yml"));
+        assertEquals(ExperimentConfig.defaults(), ConfigLoader.parse("model:\n", "x.yml"));
+    }
+
+    @Test
+    void aFullFileSetsEveryKey() {
+        ExperimentConfig c = ConfigLoader.parse(FULL, "full.yml");
+        assertEquals("full", c.name());
+        assertEquals(42L, c.seed());
+        assertEquals(new ModelConfig(ModelConfig.Type.CTRNN, 8, 2, 0.2, 7L), c.model());
+        assertEquals(7L, c.initSeed());
+        assertEquals(new DataConfig(DataConfig.Type.CSV, 10, 30, 0.01, new Range(0.5, 2.0), Range.of(1.5), 2.5, 0.1,
+                0.2, "series.csv", List.of("u", "v"), List.of("y"), 20, 3, 0), c.data());
+        assertEquals(new ObjectiveConfig(ObjectiveConfig.Type.FREE_RUNNING, 2), c.objective());
+        assertEquals(new EstimatorConfig(EstimatorConfig.Type.SPSA, 0.01, 4), c.estimator());
+        assertEquals(new OptimizerConfig(OptimizerConfig.Type.RMSPROP, 0.5, 0.8, 0.7, 0.99, 1e-6, 0.9, 0.001, 5.0,
+                OptimizerConfig.Schedule.STEP, 0.01, 3, 50, 0.25), c.optimizer());
+        assertEquals(new TrainingConfig(7, 4, 9, 2), c.training());
+        assertEquals(new EarlyStoppingConfig(3, 0.001), c.earlyStopping());
+        assertEquals(new RuntimeConfig(3, 5), c.runtime());
+        assertEquals(new GenerationConfig(4, 100), c.generation());
+    }
+
+    @Test
+    void aPartialSectionKeepsTheOtherDefaults() {
+        ExperimentConfig c = ConfigLoader.parse("model:\n  hidden: 32\n", "x.yml");
+        assertEquals(32, c.model().hidden());
+        assertEquals(1, c.model().layers());
+        assertEquals(ModelConfig.Type.ELMAN, c.model().type());
+        assertEquals(ExperimentConfig.defaults().optimizer(), c.optimizer());
+    }
+
+    @Test
+    void loadReadsAFile(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("sine.yml");
+        Files.writeString(f, "name: wave\nmodel:\n  hidden: 4\n");
+        ExperimentConfig c = ConfigLoader.load(f);
+        assertEquals("wave", c.name());
+        assertEquals(4, c.model().hidden());
+        assertEquals(9, ConfigLoader.load(f, List.of("model.hidden=9")).model().hidden());
+    }
+
+    // ---- bad input: one line naming key, value and line --------------------------------------
+
+    @Test
+    void unknownKeyIsNamedWithItsLineAndTheNearestKnownKey() {
+        String m = assertThrows(BadInputException.class,
+                () -> ConfigLoader.parse("name: a\nseed: 3\nmodle:\n  hidden: 3\n", "sine.yml")).getMessage();
+        assertEquals("unknown key 'modle' at line 3 of sine.yml (did you mean 'model'?)", m);
+    }
+
+    @Test
+    void unknownNestedKeyIsNamedWithItsPath() {
+        String m = fails("model:\n  type: elman\n  hiden: 3\n");
+        assertContains(m, "unknown key 'model.hiden'", "line 3 of x.yml", "did you mean 'model.hidden'");
+    }
+
+    @Test
+    void unknownKeyFarFromAnyKnownOneListsTheKnownKeys() {
+        String m = fails("training:\n  zzzzzzzzzz: 3\n");
+        assertContains(m, "unknown key 'training.zzzzzzzzzz'", "line 2", "batch", "epochs", "validate_every");
+    }
+
+    @Test
+    void wrongTypeNamesKeyValueAndLine() {
+        String m = fails("name: a\nseed: 2\nmodel:\n  hidden: abc\n");
+        assertEquals("model.hidden must be an integer, but was 'abc' (line 4 of x.yml)", m);
+    }
+
+    @Test
+    void aFractionIsNotAnInteger() {
+        assertContains(fails("model:\n  hidden: 16.5\n"), "model.hidden must be an integer", "16.5", "line 2");
+        assertContains(fails("seed: 1.5\n"), "seed must be an integer", "1.5", "line 1");
+    }
+
+    @Test
+    void aListWhereANumberBelongsIsATypeError() {
+        assertContains(fails("estimator:\n  sigma: [1, 2]\n"), "estimator.sigma must be a number", "a list", "line 2");
+    }
+
+    @Test
+    void aScalarWhereASectionBelongsIsATypeError() {
+        assertContains(fails("\nmodel: 5\n"), "model must be a section", "5", "line 2");
+    }
+
+    @Test
+    void anIntegerOutOfRangeIsNamed() {
+        assertContains(fails("model:\n  hidden: 99999999999\n"), "model.hidden must be an integer", "99999999999",
+                "line 2");
+    }
+
+    @Test
+    void negativeOrZeroSizesAreRejected() {
+        assertEquals("model.hidden must be > 0, but was -3 (line 3 of x.yml)",
+                fails("model:\n  type: elman\n  hidden: -3\n"));
+        assertContains(fails("training:\n  batch: 0\n"), "training.batch must be > 0, but was 0", "line 2");
+        assertContains(fails("data:\n  count: 1\n"), "data.count must be >= 2, but was 1", "line 2");
+        assertContains(fails("runtime:\n  workers: -1\n"), "runtime.workers must be >= 0, but was -1", "line 2");
+    }
+
+    @Test
+    void nanOrInfiniteLearningRateIsRejected() {
+        assertEquals("optimizer.lr must be a finite number, but was '.nan' (line 3 of x.yml)",
+                fails("optimizer:\n  type: adam\n  lr: .nan\n"));
+        assertContains(fails("optimizer:\n  lr: .inf\n"), "optimizer.lr", ".inf", "line 2");
+        assertContains(fails("optimizer:\n  lr: -.Inf\n"), "optimizer.lr", "line 2");
+        assertContains(fails("optimizer:\n  lr: NaN\n"), "optimizer.lr must be a finite number > 0, but was NaN",
+                "line 2");
+        assertContains(fails("optimizer:\n  lr: 1e400\n"), "optimizer.lr", "Infinity", "line 2");
+        assertContains(fails("optimizer:\n  lr: 0\n"), "optimizer.lr must be a finite number > 0, but was 0.0");
+    }
+
+    @Test
+    void anUnacceptedEnumValueListsTheAcceptedOnes() {
+        assertEquals("model.type must be one of elman, ctrnn, but was 'lstm' (line 2 of x.yml)",
+                fails("model:\n  type: lstm\n"));
+        assertContains(fails("estimator:\n  type: adjoint\n"),
+                "forward, central, gaussian, spsa, node, bptt", "'adjoint'", "line 2");
+        assertContains(fails("optimizer:\n  schedule: linear\n"), "optimizer.schedule",
+                "constant, step, cosine", "'linear'");
+        assertContains(fails("objective:\n  type: Teacher_Forced\n"), "teacher_forced, free_running");
+    }
+
+    @Test
+    void aMissingFileIsNamed(@TempDir Path dir) {
+        Path missing = dir.resolve("x.yml");
+        String m = assertThrows(BadInputException.class, () -> ConfigLoader.load(missing)).getMessage();
+        assertEquals("config file not found: " + missing, m);
+    }
+
+    @Test
+    void aYamlSyntaxErrorGivesItsLine() {
+        assertContains(fails("name: a\nmodel:\n  hidden: 3\n bad: 2\n"), "YAML syntax error at line 4 of x.yml");
+        assertContains(fails("name: a\ndata:\n  frequency: [1, 2\n"), "YAML syntax error", "x.yml");
+    }
+
+    @Test
+    void aDuplicateKeyIsAnError() {
+        assertContains(fails("model:\n  hidden: 3\n  hidden: 4\n"), "duplicate key 'model.hidden'", "line 3",
+                "line 2");
+    }
+
+    @Test
+    void aDocumentThatIsNotAMappingIsAnError() {
+        assertContains(fails("- 1\n- 2\n"), "x.yml", "must be a mapping");
+        assertContains(fails("a: 1\n---\nb: 2\n"), "more than one YAML document");
+    }
+
+    @Test
+    void rangesAcceptANumberOrAPairOnly() {
+        assertEquals(new Range(0.5, 2.0), ConfigLoader.parse("data:\n  frequency: [0.5, 2]\n", "x").data().frequency());
+        assertEquals(Range.of(3.0), ConfigLoader.parse("data:\n  frequency: 3\n", "x").data().frequency());
+        assertContains(fails("data:\n  frequency: [1, 2, 3]\n"), "data.frequency must be a number or a two-element list",
+                "line 2");
+        assertContains(fails("data:\n  phase: fast\n"), "data.phase", "'fast'", "line 2");
+        assertContains(fails("data:\n  frequency: [2, 1]\n"), "data.frequency", "min <= max", "line 2");
+        assertContains(fails("data:\n  frequency: [-1, 1]\n"), "data.frequency must be >= 0", "line 2");
+    }
+
+    @Test
+    void crossKeyRulesNameTheKey() {
+        assertContains(fails("data:\n  type: csv\n  input_columns: [x]\n  target_columns: [x]\n"),
+                "data.path must name a CSV file", "line 1");
+        assertContains(fails("data:\n  validation_fraction: 1.0\n"), "data.validation_fraction must be > 0 and < 1",
+                "1.0", "line 2");
+        assertContains(fails("optimizer:\n  lr: 0.1\n  lr_min: 0.2\n"), "optimizer.lr_min must not exceed", "0.2",
+                "line 3");
+        assertContains(fails("data:\n  length: 10\nobjective:\n  washout: 10\n"), "objective.washout", "10", "line 4");
+        assertContains(fails("optimizer:\n  beta2: 1.0\n"), "optimizer.beta2 must be >= 0 and < 1, but was 1.0");
+        assertContains(fails("data:\n  type: csv\n  path: a.csv\n  input_columns: [x, x]\n  target_columns: [y]\n"),
+                "data.input_columns names column 'x' twice", "line 4");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        String m = fails("model:\n  hidden: 0\n  layers: 0\n");
+        assertContains(m, "model.hidden must be > 0", "line 2", "model.layers must be > 0", "line 3");
+    }
+
+    @Test
+    void aValidConfigHasNoProblems() {
+        assertTrue(ConfigLoader.parse(FULL, "full.yml").problems().isEmpty());
+        assertTrue(ExperimentConfig.defaults().problems().isEmpty());
+    }
+
+    // ---- overrides ------------------------------------------------------------------------------
+
+    @Test
+    void overridesSetNestedKeysListsAndStrings() {
+        ExperimentConfig base = ConfigLoader.loadDefault();
+        ExperimentConfig c = ConfigLoader.applyOverrides(base, List.of(
+                "model.hidden=32", "data.frequency=[0.5,2]", "name=other run", "seed=9", "optimizer.type=sgd",
+                "model.init_seed=3"));
+        assertEquals(32, c.model().hidden());
+        assertEquals(new Range(0.5, 2.0), c.data().frequency());
+        assertEquals("other run", c.name());
+        assertEquals(9L, c.seed());
+        assertEquals(OptimizerConfig.Type.SGD, c.optimizer().type());
+        assertEquals(3L, c.initSeed());
+        assertEquals(base.training(), c.training());
+        assertNotEquals(base, c);
+    }
+
+    @Test
+    void overridesApplyInOrderAndOnTopOfTheFile() {
+        ExperimentConfig c = ConfigLoader.parse("model:\n  hidden: 4\n  layers: 3\n", "x.yml",
+                List.of("model.hidden=5", "model.hidden=6"));
+        assertEquals(6, c.model().hidden());
+        assertEquals(3, c.model().layers());
+    }
+
+    @Test
+    void aFlowMappingIsMergedIntoItsSection() {
+        ExperimentConfig c = ConfigLoader.parse("model:\n  dt: 0.3\n", "x.yml", List.of("model={hidden: 8, layers: 2}"));
+        assertEquals(new ModelConfig(ModelConfig.Type.ELMAN, 8, 2, 0.3, null), c.model());
+    }
+
+    @Test
+    void anEmptyOverrideRestoresTheDefault() {
+        ExperimentConfig c = ConfigLoader.parse("model:\n  hidden: 4\n", "x.yml", List.of("model.hidden="));
+        assertEquals(16, c.model().hidden());
+    }
+
+    @Test
+    void anOverrideCanRepairTheFile() {
+        ExperimentConfig c = ConfigLoader.parse("data:\n  type: csv\n", "x.yml",
+                List.of("data.path=s.csv", "data.input_columns=[a, b]", "data.target_columns=c"));
+        assertEquals("s.csv", c.data().path());
+        assertEquals(List.of("a", "b"), c.data().inputColumns());
+        assertEquals(List.of("c"), c.data().targetColumns());
+    }
+
+    @Test
+    void anUnknownOverrideKeyIsNamed() {
+        assertEquals("unknown key 'model.hiden' in --set model.hiden=3 (did you mean 'model.hidden'?)",
+                failsWith("", "model.hiden=3"));
+        assertContains(failsWith("", "modle.hidden=3"), "unknown key 'modle'", "--set modle.hidden=3", "'model'");
+        assertContains(failsWith("", "seed.x=1"), "unknown key 'seed.x'", "--set seed.x=1");
+        assertContains(failsWith("", "model={hiden: 8}"), "unknown key 'model.hiden'", "--set model={hiden: 8}");
+    }
+
+    @Test
+    void aBadOverrideValueNamesTheOverride() {
+        assertEquals("model.hidden must be an integer, but was 'abc' (--set model.hidden=abc)",
+                failsWith("", "model.hidden=abc"));
+        assertEquals("model.hidden must be > 0, but was -4 (--set model.hidden=-4)",
+                failsWith("model:\n  hidden: 8\n", "model.hidden=-4"));
+        assertContains(failsWith("", "optimizer.lr=.nan"), "optimizer.lr", "'.nan'", "--set optimizer.lr=.nan");
+        assertContains(failsWith("", "data.frequency=[1"), "YAML syntax error", "--set data.frequency=[1");
+        assertContains(failsWith("", "hidden"), "--set expects key=value", "'hidden'");
+    }
+
+    @Test
+    void aProblemInTheFileStillNamesItsLineWhenOtherKeysAreOverridden() {
+        assertContains(failsWith("model:\n  hidden: -1\n", "model.layers=2"), "model.hidden must be > 0", "line 2");
+    }
+
+    // ---- writing ----------------------------------------------------------------------------------
+
+    @Test
+    void yamlRoundTripGivesAnEqualConfig() {
+        ExperimentConfig full = ConfigLoader.parse(FULL, "full.yml");
+        assertEquals(full, ConfigLoader.parse(ConfigLoader.toYaml(full), "written.yml"));
+        ExperimentConfig defaults = ConfigLoader.loadDefault();
+        assertEquals(defaults, ConfigLoader.parse(ConfigLoader.toYaml(defaults), "written.yml"));
+        ExperimentConfig odd = ConfigLoader.applyOverrides(defaults,
+                List.of("name='null'", "data.phase=[0.1, 0.2]", "seed=-9223372036854775808", "optimizer.lr=1e-300",
+                        "model.init_seed=5", "data.input_columns=['1.5', 'yes', '#x']"));
+        assertEquals("null", odd.name());
+        assertEquals(List.of("1.5", "yes", "#x"), odd.data().inputColumns());
+        assertEquals(odd, ConfigLoader.parse(ConfigLoader.toYaml(odd), "written.yml"));
+    }
+
+    @Test
+    void theWrittenYamlHoldsEveryPublicKey() {
+        String yaml = ConfigLoader.toYaml(ConfigLoader.loadDefault());
+        for (String key : List.of("name:", "seed:", "model:", "type:", "hidden:", "layers:", "dt:", "init_seed:",
+                "data:", "count:", "length:", "frequency:", "phase:", "amplitude:", "noise:", "validation_fraction:",
+                "path:", "input_columns:", "target_columns:", "window:", "stride:", "target_shift:", "objective:",
+                "washout:", "estimator:", "sigma:", "directions:", "optimizer:", "lr:", "momentum:", "beta1:",
+                "beta2:", "eps:", "rho:", "weight_decay:", "clip_norm:", "schedule:", "lr_min:", "warmup_steps:",
+                "step_every:", "step_gamma:", "training:", "epochs:", "batch:", "steps_per_epoch:",
+                "validate_every:", "early_stopping:", "patience:", "min_delta:", "runtime:", "workers:",
+                "task_size:", "generation:", "warmup:", "steps:")) {
+            assertTrue(yaml.contains(key), () -> key + " missing from\n" + yaml);
+        }
+        assertFalse(yaml.contains("earlyStopping"));
+    }
+
+    @Test
+    void closestSuggestsOnlyNearNames() {
+        assertEquals("model", ConfigLoader.closest("modle", List.of("name", "model", "data")));
+        assertEquals("validate_every", ConfigLoader.closest("validate_evry", List.of("epochs", "validate_every")));
+        assertNull(ConfigLoader.closest("xyz", List.of("model", "data")));
+    }
+}
