@@ -23,6 +23,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.chemotaxis.report.ParameterHash;
 import org.chemotaxis.train.EarlyStoppingRule;
 import org.chemotaxis.train.NonFiniteLossException;
+import org.chemotaxis.train.RunRecorder;
 import org.chemotaxis.train.StepOutcome;
 import org.chemotaxis.train.StepPlan;
 import org.chemotaxis.train.TaskRange;

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.chemotaxis.train.EarlyStoppingRule;
+import org.chemotaxis.train.RunRecorder;
 import org.chemotaxis.train.Training;
 
 /**

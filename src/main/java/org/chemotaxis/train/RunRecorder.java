@@ -1,6 +1,4 @@
-package org.chemotaxis.runtime;
-
-import org.chemotaxis.train.TrainingState;
+package org.chemotaxis.train;
 
 /** Where a coordinator keeps what must survive it: checkpoints and the final model. */
 public interface RunRecorder {
