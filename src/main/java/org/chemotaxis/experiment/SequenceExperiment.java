@@ -64,8 +64,8 @@ public final class SequenceExperiment implements Experiment {
         };
     }
 
-    /** Variance of the counted validation targets: R^2 = 1 - MSE / variance. */
-    private double targetVariance(int[] rows) {
+    /** Variance of the targets that the loss counts (after the washout) of these rows: R^2 = 1 - MSE / variance. */
+    public double targetVariance(int[] rows) {
         int washout = config.objective().washout();
         double sum = 0;
         double sq = 0;

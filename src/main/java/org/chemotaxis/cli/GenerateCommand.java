@@ -1,0 +1,55 @@
+package org.chemotaxis.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.chemotaxis.experiment.Generation;
+import org.chemotaxis.report.AtomicFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code generate}: FSM mode, the whole wave from a short warm-up. */
+@Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Closed-loop generation (FSM mode): warm the trained network up on K samples,",
+            "then feed its outputs back as inputs for N steps. Writes CSV (time,target,generated) and a PNG."})
+public final class GenerateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "a finished run folder")
+    Path runDir;
+
+    @Option(names = "--warmup", paramLabel = "K", defaultValue = "10", description = "teacher-forced samples (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "200", description = "generated steps (default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "CSV file (default: stdout); the PNG goes beside it, else into RUN_DIR")
+    Path out;
+
+    @Override
+    public Integer call() {
+        LoadedRun run = LoadedRun.open(runDir);
+        Generation.Result r = Generation.run(run.sequence("generate"), run.theta(), warmup, steps);
+        StringBuilder csv = new StringBuilder("time,target,generated\n");
+        for (int i = 0; i < r.time().length; i++) {
+            csv.append((long) r.time()[i]).append(',').append(r.truth()[i]).append(',').append(r.generated()[i]).append('\n');
+        }
+        Path png;
+        if (out == null) {
+            PrintStream o = System.out;
+            o.print(csv);
+            o.flush();
+            png = run.folder().file(RunReports.GENERATION_PLOT);
+        } else {
+            AtomicFiles.writeString(out, csv.toString());
+            String name = out.getFileName().toString().replaceFirst("\\.csv$", "") + ".png";
+            png = out.toAbsolutePath().resolveSibling(name);
+        }
+        RunReports.generationPlot(png, r);
+        System.err.printf(Locale.ROOT, "generation MSE over %d steps after a %d-sample warm-up: %.3e (plot %s)%n",
+                r.time().length, warmup, r.mse(), png);
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,32 @@
+package org.chemotaxis.cli;
+
+import java.nio.file.Path;
+import org.chemotaxis.config.BadInputException;
+import org.chemotaxis.config.ConfigLoader;
+import org.chemotaxis.config.ExperimentConfig;
+import org.chemotaxis.experiment.Experiment;
+import org.chemotaxis.experiment.Experiments;
+import org.chemotaxis.experiment.SequenceExperiment;
+import org.chemotaxis.report.ModelFile;
+import org.chemotaxis.report.RunFolder;
+
+/** A finished run read back from its folder: config, experiment and the saved model. */
+record LoadedRun(RunFolder folder, ExperimentConfig config, Experiment experiment, ModelFile.Loaded model, double[] theta) {
+
+    static LoadedRun open(Path dir) {
+        RunFolder folder = RunFolder.open(dir);
+        ExperimentConfig config = ConfigLoader.load(folder.file(RunFolder.CONFIG));
+        Experiment exp = Experiments.of(config);
+        Path modelFile = folder.file(RunFolder.MODEL);
+        ModelFile.Loaded model = ModelFile.read(modelFile);
+        double[] theta = ModelFile.parametersFor(model, exp.model(), modelFile);
+        return new LoadedRun(folder, config, exp, model, theta);
+    }
+
+    SequenceExperiment sequence(String command) {
+        if (experiment instanceof SequenceExperiment s) {
+            return s;
+        }
+        throw new BadInputException(command + " needs a sequence experiment, but " + folder.dir() + " is not one");
+    }
+}

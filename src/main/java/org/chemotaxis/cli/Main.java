@@ -1,0 +1,48 @@
+package org.chemotaxis.cli;
+
+import java.io.PrintWriter;
+import org.chemotaxis.config.BadInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code chemotaxis}: train recurrent networks by weight perturbation, on actors. */
+@Command(name = "chemotaxis", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Train recurrent networks by weight perturbation, fanned out over actors.",
+        subcommands = {TrainCommand.class, GenerateCommand.class, PlotCommand.class, EvaluateCommand.class,
+            CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (train, generate, plot, evaluate)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line in this JVM and returns its exit code (tests call this). */
+    public static int execute(String... args) {
+        System.setProperty("java.awt.headless", "true");
+        CommandLine cl = commandLine();
+        return cl.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (e instanceof BadInputException || e instanceof IllegalArgumentException) {
+                err.println("error: " + e.getMessage());
+                return ExitCode.BAD_INPUT;
+            }
+            err.println("failed: " + e);
+            e.printStackTrace(err);
+            return ExitCode.FAILED;
+        });
+        return cl;
+    }
+}

@@ -1,0 +1,118 @@
+package org.chemotaxis.cli;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.chemotaxis.config.BadInputException;
+import org.chemotaxis.config.ConfigLoader;
+import org.chemotaxis.config.ExperimentConfig;
+import org.chemotaxis.experiment.Experiment;
+import org.chemotaxis.experiment.Experiments;
+import org.chemotaxis.report.CheckpointCodec;
+import org.chemotaxis.report.RunFolder;
+import org.chemotaxis.runtime.Coordinator;
+import org.chemotaxis.runtime.JobSpec;
+import org.chemotaxis.runtime.LocalRun;
+import org.chemotaxis.runtime.RunOutcome;
+import org.chemotaxis.train.Training;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code train}: one training run through the actor runtime, into a run folder. */
+@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Train a network by weight perturbation and write a run folder.",
+            "With no CONFIG the built-in sine experiment runs."})
+public final class TrainCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "experiment YAML file")
+    Path configFile;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a config key, e.g. --set model.hidden=32")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--workers", paramLabel = "N", description = "local workers (default: runtime.workers, 0 = one per core)")
+    Integer workers;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", description = "parent of the run folder (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "run folder name (default: <config name>-<timestamp>)")
+    String name;
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "continue a run from its last checkpoint")
+    Path resume;
+
+    @Override
+    public Integer call() {
+        if (workers != null && workers < 0) {
+            throw new BadInputException("--workers must be >= 0, but was " + workers);
+        }
+        Prepared p = resume != null ? prepareResume() : prepareFresh();
+        return run(p);
+    }
+
+    /** A run ready to start: nothing in it can fail for bad input any more. */
+    record Prepared(ExperimentConfig config, Experiment experiment, Training training, RunFolder folder, boolean created) {
+    }
+
+    private Prepared prepareFresh() {
+        ExperimentConfig config = configFile == null
+                ? ConfigLoader.applyOverrides(ConfigLoader.loadDefault(), overrides)
+                : ConfigLoader.load(configFile, overrides);
+        Experiment exp = Experiments.of(config);
+        Training training = exp.newTraining();
+        // Only now, with everything validated, does a folder appear.
+        RunFolder folder = RunFolder.create(out, name != null ? name : RunFolder.defaultName(config.name()));
+        folder.writeConfig(ConfigLoader.toYaml(config));
+        return new Prepared(config, exp, training, folder, true);
+    }
+
+    private Prepared prepareResume() {
+        if (configFile != null || !overrides.isEmpty() || name != null) {
+            throw new BadInputException("--resume continues a run exactly as configured: give no CONFIG, --set or --name");
+        }
+        RunFolder folder = RunFolder.open(resume);
+        ExperimentConfig config = ConfigLoader.load(folder.file(RunFolder.CONFIG));
+        CheckpointCodec.Decoded checkpoint = folder.readCheckpoint().orElseThrow(() -> new BadInputException(
+                "no checkpoint in " + resume + " (" + RunFolder.CHECKPOINT + " is missing): nothing to resume"));
+        Experiment exp = Experiments.of(config);
+        Training training = exp.newTraining();
+        try {
+            training.restoreState(checkpoint.state());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("checkpoint " + folder.file(RunFolder.CHECKPOINT) + " does not fit "
+                    + folder.file(RunFolder.CONFIG) + ": " + e.getMessage());
+        }
+        return new Prepared(config, exp, training, folder, false);
+    }
+
+    private int run(Prepared p) {
+        RunFolder folder = p.folder().describing(p.experiment().model());
+        int n = workers != null ? workers : p.config().runtime().workers();
+        if (n == 0) {
+            n = LocalRun.defaultWorkers();
+        }
+        var settings = new Coordinator.Settings(folder.runId(), p.config().name(), folder.dir().toString(),
+                p.config().training().epochs(), p.config().runtime().taskSize(), 3, p.experiment().metricName(),
+                p.experiment().lossToMetric(), p.config().model().type().key(), p.config().optimizer().type().key());
+        JobSpec job = new JobSpec(folder.runId(), ConfigLoader.toYaml(p.config()));
+        var parts = new LocalRun.Parts(p.training(), settings, folder, job, JobFactories.fromConfig(),
+                p.experiment().stopRule(), folder.dir());
+        RunOutcome outcome = LocalRun.run(parts, n, akkaConfig(), null);
+        if (outcome.status() == RunOutcome.Status.FAILED) {
+            System.err.println("failed: " + outcome.reason());
+            return ExitCode.FAILED;
+        }
+        RunReports.afterTraining(folder, p.experiment());
+        System.out.println("run_dir=" + folder.dir() + " params_sha256=" + outcome.paramsSha256());
+        return ExitCode.OK;
+    }
+
+    static Config akkaConfig() {
+        return ConfigFactory.load();
+    }
+}
