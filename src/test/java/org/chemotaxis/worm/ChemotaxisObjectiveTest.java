@@ -140,6 +140,24 @@ class ChemotaxisObjectiveTest {
     }
 
     @Test
+    void aLossDoesNotAllocateOnceTheEvaluatorIsWarm() {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean,
+                "needs a JVM that counts allocated bytes");
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
+        double[] theta = theta(7);
+        Evaluator ev = objective.newEvaluator();
+        ev.select(Sample.ofSeed(3));
+        ev.loss(theta);
+        long id = Thread.currentThread().getId();
+        long before = mx.getThreadAllocatedBytes(id);
+        double loss = ev.loss(theta);
+        long allocated = mx.getThreadAllocatedBytes(id) - before;
+        // 600 network steps x 6 episodes: any per-step object would cost tens of kilobytes.
+        assertTrue(allocated < 2048, "allocated " + allocated + " bytes for loss " + loss);
+    }
+
+    @Test
     void contractFlagsAndRefusals() {
         assertEquals(model.parameterCount(), objective.parameterCount());
         assertFalse(objective.supportsGradient());

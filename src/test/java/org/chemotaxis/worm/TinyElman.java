@@ -15,6 +15,11 @@ final class TinyElman implements RecurrentModel {
     final int hidden;
     final int out;
     private final ParameterLayout layout;
+    private final int w;
+    private final int u;
+    private final int b;
+    private final int v;
+    private final int c;
 
     TinyElman(int in, int hidden, int out) {
         this.in = in;
@@ -22,6 +27,11 @@ final class TinyElman implements RecurrentModel {
         this.out = out;
         layout = ParameterLayout.builder().matrix("W", hidden, hidden).matrix("U", hidden, in).vector("b", hidden)
                 .matrix("V", out, hidden).vector("c", out).build();
+        w = layout.slice("W").offset();
+        u = layout.slice("U").offset();
+        b = layout.slice("b").offset();
+        v = layout.slice("V").offset();
+        c = layout.slice("c").offset();
     }
 
     @Override
@@ -75,11 +85,6 @@ final class TinyElman implements RecurrentModel {
     @Override
     public void step(double[] theta, double[] stateIn, double[] stateOut, double[] input, double[] output, int batch,
                      double[] noise, double[] tape, int tapeOffset) {
-        int w = layout.slice("W").offset();
-        int u = layout.slice("U").offset();
-        int b = layout.slice("b").offset();
-        int v = layout.slice("V").offset();
-        int c = layout.slice("c").offset();
         for (int r = 0; r < batch; r++) {
             for (int j = 0; j < hidden; j++) {
                 double a = theta[b + j];
@@ -122,11 +127,6 @@ final class TinyElman implements RecurrentModel {
     @Override
     public void localGradient(double[] theta, double[] tape, int tapeOffset, int batch, double[] dNoise,
                               double[] grad) {
-        int w = layout.slice("W").offset();
-        int u = layout.slice("U").offset();
-        int b = layout.slice("b").offset();
-        int v = layout.slice("V").offset();
-        int c = layout.slice("c").offset();
         for (int r = 0; r < batch; r++) {
             int t = tapeOffset + r * tapeSize();
             for (int j = 0; j < hidden; j++) {
