@@ -1,0 +1,177 @@
+package org.chemotaxis.worm;
+
+import org.chemotaxis.model.NoiseSource;
+import org.chemotaxis.model.RecurrentModel;
+import org.chemotaxis.task.Evaluator;
+import org.chemotaxis.task.Objective;
+import org.chemotaxis.task.Sample;
+
+/**
+ * Chemotaxis as an {@link Objective}: a network controller ({@link NetworkController}) steers
+ * {@code episodes} worms, and the loss is the mean over them of 1 - F (F clipped at 0 as in the
+ * score; with {@code clip} false the unclipped 1 - mean r / r0, which still ranks worms that
+ * drift away from the peak). Episode i of a sample is keyed (sample.seed(), EPISODE, 0, i): every
+ * perturbation scored on one sample meets the same starts and the same noise (common random
+ * numbers), and the next sample's seed brings fresh episodes.
+ *
+ * <p>Training may use a coarser, shorter world than evaluation (e.g. dt = 0.1 s, 200 s); the
+ * network's controlDt must be a whole multiple of the world's dt. The episodes are the rows of
+ * one batch, so node noise has {@code episodes x model.noiseSize()} values per network step and
+ * {@link Evaluator#timeSteps()} network steps per sample. No exact gradient: the world is not
+ * differentiable (pirouettes).
+ */
+public final class ChemotaxisObjective implements Objective {
+
+    private final RecurrentModel model;
+    private final NetworkSpec network;
+    private final ConcentrationField field;
+    private final WorldConfig world;
+    private final int episodes;
+    private final boolean clip;
+
+    public ChemotaxisObjective(RecurrentModel model, NetworkSpec network, ConcentrationField field, WorldConfig world,
+                               int episodes) {
+        this(model, network, field, world, episodes, true);
+    }
+
+    public ChemotaxisObjective(RecurrentModel model, NetworkSpec network, ConcentrationField field, WorldConfig world,
+                               int episodes, boolean clip) {
+        if (model == null || network == null || field == null || world == null) {
+            throw new IllegalArgumentException("model, network, field and world must be given");
+        }
+        Checks.positive(episodes, "task.episodes");
+        // Fail here, when the job is built, with the checks every evaluator would make later.
+        network.stepsPerControl(world.dt());
+        new NetworkController(model, network);
+        new WormSimulator(field, world, 1);
+        this.model = model;
+        this.network = network;
+        this.field = field;
+        this.world = world;
+        this.episodes = episodes;
+        this.clip = clip;
+    }
+
+    public RecurrentModel model() {
+        return model;
+    }
+
+    public NetworkSpec network() {
+        return network;
+    }
+
+    public ConcentrationField field() {
+        return field;
+    }
+
+    public WorldConfig world() {
+        return world;
+    }
+
+    public int episodes() {
+        return episodes;
+    }
+
+    public boolean clip() {
+        return clip;
+    }
+
+    @Override
+    public int parameterCount() {
+        return model.parameterCount();
+    }
+
+    @Override
+    public Evaluator newEvaluator() {
+        return new ChemotaxisEvaluator();
+    }
+
+    @Override
+    public boolean supportsGradient() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsNodeNoise() {
+        return true;
+    }
+
+    /** A controller for {@code theta} (held by reference), e.g. for {@link ChemotaxisEvaluation} at dt = 0.01 s. */
+    public NetworkController controller(double[] theta) {
+        return NetworkController.of(model, theta, network);
+    }
+
+    /** Scores {@code theta} like the baselines: {@code starts} episodes of {@code world} from {@code seed}. */
+    public ChemotaxisEvaluation.Result evaluate(double[] theta, WorldConfig world, long seed, int starts) {
+        return ChemotaxisEvaluation.evaluate(field, world, controller(theta), seed, starts);
+    }
+
+    private final class ChemotaxisEvaluator implements Evaluator {
+        private final WormSimulator sim = new WormSimulator(field, world, episodes);
+        private final NetworkController controller = new NetworkController(model, network);
+        private final int timeSteps = network.controlSteps(world.steps(), world.dt());
+        private Sample sample;
+
+        @Override
+        public void select(Sample sample) {
+            if (sample == null) {
+                throw new IllegalArgumentException("sample must be given");
+            }
+            this.sample = sample;
+        }
+
+        @Override
+        public double loss(double[] theta) {
+            return run(theta, null, null, null);
+        }
+
+        @Override
+        public double loss(double[] theta, NoiseSource noise) {
+            if (noise == null) {
+                throw new IllegalArgumentException("noise must be given");
+            }
+            return run(theta, noise, null, null);
+        }
+
+        @Override
+        public double lossAndGradient(double[] theta, double[] grad) {
+            throw new UnsupportedOperationException("chemotaxis has no exact gradient (pirouettes are discrete); "
+                    + "use a perturbation estimator");
+        }
+
+        @Override
+        public double localGradient(double[] theta, NoiseSource cotangent, double[] grad) {
+            if (cotangent == null || grad == null || grad.length != parameterCount()) {
+                throw new IllegalArgumentException("cotangent and grad of length " + parameterCount() + " must be given");
+            }
+            return run(theta, null, cotangent, grad);
+        }
+
+        private double run(double[] theta, NoiseSource noise, NoiseSource cotangent, double[] grad) {
+            if (sample == null) {
+                throw new IllegalStateException("no sample selected: call select(sample) first");
+            }
+            controller.parameters(theta).noise(noise).cotangent(cotangent, grad);
+            try {
+                sim.run(controller, sample.seed(), 0, 0, episodes);
+            } finally {
+                controller.noise(null).cotangent(null, null);
+            }
+            double sum = 0;
+            for (int i = 0; i < episodes; i++) {
+                sum += 1 - (clip ? sim.score(i) : sim.rawScore(i));
+            }
+            return sum / episodes;
+        }
+
+        @Override
+        public int noiseWidth() {
+            return episodes * model.noiseSize();
+        }
+
+        @Override
+        public int timeSteps() {
+            return timeSteps;
+        }
+    }
+}

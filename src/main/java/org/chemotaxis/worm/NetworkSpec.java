@@ -1,0 +1,139 @@
+package org.chemotaxis.worm;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How a recurrent network is wired into the worm; immutable.
+ *
+ * <p>Inputs, in the order given: {@code c} (the sensed concentration), {@code logc} (its natural
+ * log, at least ln 1e-9 = -20.7), {@code sin} and {@code cos} (of the head-sweep phase).
+ *
+ * <p>Outputs: output 0 is the turning rate omega = maxTurnRate tanh(out0), so it never leaves the
+ * world's clipping range of +/-3 rad/s; with {@code pirouetteOutput}, output 1 is the pirouette
+ * rate maxPirouetteRate / (1 + exp(-out1)) (a logistic, so the rate is in (0, max) and its
+ * derivative never vanishes entirely); without it the worm never pirouettes.
+ *
+ * @param inputs           what the network sees, in input order; no repeats
+ * @param pirouetteOutput  whether the network has a second output for the pirouette rate
+ * @param maxTurnRate      rad/s (3)
+ * @param maxPirouetteRate 1/s (1)
+ * @param controlDt        the network steps every controlDt seconds, a whole multiple of the
+ *                         world's dt, and holds its outputs in between (0.1)
+ */
+public record NetworkSpec(List<Input> inputs, boolean pirouetteOutput, double maxTurnRate, double maxPirouetteRate,
+                          double controlDt) {
+
+    /** What the network may see. */
+    public enum Input {
+        CONCENTRATION("c"), LOG_CONCENTRATION("logc"), SIN_PHASE("sin"), COS_PHASE("cos");
+
+        private final String key;
+
+        Input(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public static Input parse(String key) {
+            String k = key == null ? "" : key.strip().toLowerCase(Locale.ROOT);
+            for (Input in : values()) {
+                if (in.key.equals(k)) {
+                    return in;
+                }
+            }
+            throw new IllegalArgumentException("unknown network input '" + key + "'; accepted: c, logc, sin, cos "
+                    + "(network.inputs)");
+        }
+    }
+
+    public static final double MAX_PIROUETTE_RATE = 1.0;
+    public static final double CONTROL_DT = 0.1;
+
+    public NetworkSpec {
+        if (inputs == null || inputs.isEmpty()) {
+            throw new IllegalArgumentException("inputs must name at least one of c, logc, sin, cos (network.inputs)");
+        }
+        inputs = List.copyOf(inputs);
+        EnumSet<Input> seen = EnumSet.noneOf(Input.class);
+        for (Input in : inputs) {
+            if (!seen.add(in)) {
+                throw new IllegalArgumentException("inputs must not repeat, but '" + in.key() + "' appears twice "
+                        + "(network.inputs)");
+            }
+        }
+        Checks.positive(maxTurnRate, "network.max_turn_rate");
+        Checks.positive(maxPirouetteRate, "network.max_pirouette_rate");
+        Checks.positive(controlDt, "network.control_dt");
+    }
+
+    /** Inputs logc, sin, cos; turning output only; control every 0.1 s. */
+    public static NetworkSpec defaults() {
+        return new NetworkSpec(List.of(Input.LOG_CONCENTRATION, Input.SIN_PHASE, Input.COS_PHASE), false,
+                WorldConfig.MAX_TURN_RATE, MAX_PIROUETTE_RATE, CONTROL_DT);
+    }
+
+    /** Parses "logc,sin,cos". */
+    public static List<Input> parseInputs(String csv) {
+        List<Input> out = new ArrayList<>();
+        for (String k : (csv == null ? "" : csv).split(",", -1)) {
+            out.add(Input.parse(k));
+        }
+        return out;
+    }
+
+    public int inputSize() {
+        return inputs.size();
+    }
+
+    public int outputSize() {
+        return pirouetteOutput ? 2 : 1;
+    }
+
+    /**
+     * World steps per network step for a world step of {@code dt}; controlDt must be a whole
+     * multiple of dt (to 1e-9 relative).
+     */
+    public int stepsPerControl(double dt) {
+        long k = Math.round(controlDt / dt);
+        if (k < 1 || Math.abs(k * dt - controlDt) > 1e-9 * controlDt) {
+            throw new IllegalArgumentException("control_dt must be a whole multiple of the world's dt " + dt
+                    + ", but was " + controlDt + " (network.control_dt)");
+        }
+        if (k > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("control_dt / dt must be < 2^31, but was " + k + " (network.control_dt)");
+        }
+        return (int) k;
+    }
+
+    /** Network steps in an episode of {@code worldSteps} steps of {@code dt}. */
+    public int controlSteps(int worldSteps, double dt) {
+        int k = stepsPerControl(dt);
+        return (worldSteps + k - 1) / k;
+    }
+
+    public NetworkSpec withInputs(List<Input> v) {
+        return new NetworkSpec(v, pirouetteOutput, maxTurnRate, maxPirouetteRate, controlDt);
+    }
+
+    public NetworkSpec withPirouetteOutput(boolean v) {
+        return new NetworkSpec(inputs, v, maxTurnRate, maxPirouetteRate, controlDt);
+    }
+
+    public NetworkSpec withMaxTurnRate(double v) {
+        return new NetworkSpec(inputs, pirouetteOutput, v, maxPirouetteRate, controlDt);
+    }
+
+    public NetworkSpec withMaxPirouetteRate(double v) {
+        return new NetworkSpec(inputs, pirouetteOutput, maxTurnRate, v, controlDt);
+    }
+
+    public NetworkSpec withControlDt(double v) {
+        return new NetworkSpec(inputs, pirouetteOutput, maxTurnRate, maxPirouetteRate, v);
+    }
+}

@@ -1,0 +1,163 @@
+package org.chemotaxis.worm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.chemotaxis.model.ParameterLayout;
+import org.junit.jupiter.api.Test;
+
+class NetworkControllerTest {
+
+    private static final NetworkSpec LOGC_ONLY = NetworkSpec.defaults()
+            .withInputs(List.of(NetworkSpec.Input.LOG_CONCENTRATION));
+
+    private static void set(TinyElman m, double[] theta, String slice, int row, int col, double v) {
+        ParameterLayout.Slice s = m.layout().slice(slice);
+        theta[s.index(row, col)] = v;
+    }
+
+    @Test
+    void outputsAreDecodedHeldBetweenNetworkStepsAndTheStatePersists() {
+        TinyElman m = new TinyElman(1, 1, 2);
+        double[] theta = new double[m.parameterCount()];
+        double w = 0.7;
+        double u = 0.4;
+        double v0 = 1.3;
+        double c0 = -0.2;
+        double v1 = -0.9;
+        double c1 = 0.5;
+        set(m, theta, "W", 0, 0, w);
+        set(m, theta, "U", 0, 0, u);
+        set(m, theta, "V", 0, 0, v0);
+        set(m, theta, "c", 0, 0, c0);
+        set(m, theta, "V", 1, 0, v1);
+        set(m, theta, "c", 1, 0, c1);
+        NetworkSpec spec = LOGC_ONLY.withPirouetteOutput(true).withControlDt(0.05).withMaxPirouetteRate(0.8);
+        NetworkController ctl = NetworkController.of(m, theta, spec);
+        double dt = 0.01;
+        ctl.reset(1, dt);
+        double[] c = new double[1];
+        double[] z = new double[1];
+        double[] turn = new double[1];
+        double[] rate = new double[1];
+        double h = 0;
+        for (int k = 0; k < 12; k++) {
+            c[0] = 0.1 + 0.05 * k;
+            ctl.step(k * dt, c, z, z, 1, turn, rate);
+            if (k % 5 == 0) {
+                // Network step: h = tanh(w h + u ln C), out = V h + c; only these C are seen.
+                h = Math.tanh(w * h + u * Math.log(c[0]));
+            }
+            assertEquals(3 * Math.tanh(v0 * h + c0), turn[0], 1e-12, "turn at call " + k);
+            assertEquals(0.8 / (1 + Math.exp(-(v1 * h + c1))), rate[0], 1e-12, "rate at call " + k);
+        }
+        assertEquals(3, ctl.networkSteps());
+    }
+
+    @Test
+    void inputsArriveInTheOrderTheSpecNames() {
+        NetworkSpec spec = NetworkSpec.defaults().withControlDt(0.01).withInputs(List.of(NetworkSpec.Input.COS_PHASE,
+                NetworkSpec.Input.CONCENTRATION, NetworkSpec.Input.SIN_PHASE, NetworkSpec.Input.LOG_CONCENTRATION));
+        double[] c = {0.3};
+        double[] sin = {0.6};
+        double[] cos = {-0.8};
+        double[] expected = {-0.8, 0.3, 0.6, Math.log(0.3)};
+        for (int j = 0; j < 4; j++) {
+            TinyElman m = new TinyElman(4, 4, 1);
+            double[] theta = new double[m.parameterCount()];
+            for (int k = 0; k < 4; k++) {
+                set(m, theta, "U", k, k, 1);
+            }
+            set(m, theta, "V", 0, j, 1);
+            NetworkController ctl = NetworkController.of(m, theta, spec);
+            ctl.reset(1, 0.01);
+            double[] turn = new double[1];
+            double[] rate = new double[1];
+            ctl.step(0, c, sin, cos, 1, turn, rate);
+            assertEquals(3 * Math.tanh(Math.tanh(expected[j])), turn[0], 1e-12, "input " + j);
+            assertEquals(0, rate[0], "no pirouette output: no pirouettes");
+        }
+    }
+
+    @Test
+    void nodeNoiseIsAskedForEveryNetworkStepInOrderAndAddedAtTheSites() {
+        TinyElman m = new TinyElman(1, 2, 1);
+        double[] theta = new double[m.parameterCount()];
+        set(m, theta, "c", 0, 0, 0.1);
+        NetworkController ctl = NetworkController.of(m, theta, LOGC_ONLY.withControlDt(0.02));
+        List<Integer> asked = new ArrayList<>();
+        int rows = 3;
+        ctl.noise((t, out) -> {
+            assertEquals(rows * m.noiseSize(), out.length);
+            asked.add(t);
+            for (int r = 0; r < rows; r++) {
+                out[r * m.noiseSize() + 2] = 0.01 * (t + 1) * (r + 1);
+            }
+        });
+        ctl.reset(rows, 0.01);
+        double[] c = {0.5, 0.5, 0.5};
+        double[] z = new double[rows];
+        double[] turn = new double[rows];
+        double[] rate = new double[rows];
+        for (int k = 0; k < 7; k++) {
+            ctl.step(k * 0.01, c, z, z, rows, turn, rate);
+            int t = k / 2;
+            for (int r = 0; r < rows; r++) {
+                assertEquals(3 * Math.tanh(0.1 + 0.01 * (t + 1) * (r + 1)), turn[r], 1e-12);
+            }
+        }
+        assertEquals(List.of(0, 1, 2, 3), asked);
+    }
+
+    @Test
+    void resetStartsFromTheInitialStateAgain() {
+        TinyElman m = new TinyElman(3, 4, 2);
+        double[] theta = new double[m.parameterCount()];
+        m.initialize(theta, 9);
+        NetworkController ctl = NetworkController.of(m, theta, NetworkSpec.defaults().withPirouetteOutput(true));
+        double[] first = run(ctl);
+        assertArrayEquals(first, run(ctl));
+    }
+
+    private static double[] run(NetworkController ctl) {
+        ctl.reset(2, 0.1);
+        double[] log = new double[40];
+        double[] turn = new double[2];
+        double[] rate = new double[2];
+        for (int k = 0; k < 10; k++) {
+            double[] c = {0.1 * (k + 1), 0.2};
+            double[] s = {Math.sin(k), Math.sin(2 * k)};
+            double[] co = {Math.cos(k), Math.cos(2 * k)};
+            ctl.step(k * 0.1, c, s, co, 2, turn, rate);
+            log[4 * k] = turn[0];
+            log[4 * k + 1] = turn[1];
+            log[4 * k + 2] = rate[0];
+            log[4 * k + 3] = rate[1];
+        }
+        return log;
+    }
+
+    @Test
+    void mismatchesAreRefusedWithTheKey() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new NetworkController(new TinyElman(2, 3, 1), NetworkSpec.defaults()));
+        assertTrue(e.getMessage().contains("(model.inputs)"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new NetworkController(new TinyElman(3, 3, 1), NetworkSpec.defaults().withPirouetteOutput(true)));
+        assertTrue(e.getMessage().contains("(model.outputs)"), e.getMessage());
+        TinyElman m = new TinyElman(3, 2, 1);
+        NetworkController ctl = NetworkController.of(m, new double[m.parameterCount()],
+                NetworkSpec.defaults().withControlDt(0.015));
+        e = assertThrows(IllegalArgumentException.class, () -> ctl.reset(1, 0.01));
+        assertEquals("control_dt must be a whole multiple of the world's dt 0.01, but was 0.015 (network.control_dt)",
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> NetworkSpec.parseInputs("logc,dlogc"));
+        assertTrue(e.getMessage().contains("unknown network input 'dlogc'"), e.getMessage());
+        assertEquals(List.of(NetworkSpec.Input.LOG_CONCENTRATION, NetworkSpec.Input.COS_PHASE),
+                NetworkSpec.parseInputs("logc, cos"));
+    }
+}
