@@ -1,0 +1,81 @@
+package org.chemotaxis.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.chemotaxis.runtime.EventLog;
+
+/** Reads what a run left in its folder, for tests. */
+final class RunFiles {
+
+    private RunFiles() {
+    }
+
+    static List<JsonNode> events(Path runDir) {
+        try {
+            List<JsonNode> out = new ArrayList<>();
+            for (String line : Files.readAllLines(runDir.resolve("events.jsonl"))) {
+                out.add(EventLog.JSON.readTree(line));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<JsonNode> events(Path runDir, String type) {
+        return events(runDir).stream().filter(e -> e.path("event").asText().equals(type)).toList();
+    }
+
+    static String finishedSha(Path runDir) {
+        List<JsonNode> f = events(runDir, "RunFinished");
+        if (f.size() != 1) {
+            throw new AssertionError("expected one RunFinished in " + runDir + ", found " + f.size());
+        }
+        return f.get(0).path("params_sha256").asText();
+    }
+
+    static String lastSha(Path runDir) {
+        List<JsonNode> f = events(runDir, "RunFinished");
+        return f.get(f.size() - 1).path("last_params_sha256").asText();
+    }
+
+    /** Every entry under a folder (empty if it does not exist). */
+    static List<Path> contents(Path dir) {
+        if (!Files.exists(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A small, fast sine experiment for runtime tests. */
+    static Path writeSmallConfig(Path dir, int epochs, String estimator) {
+        String yaml = """
+                name: tiny
+                seed: 3
+                model: {type: elman, hidden: 4}
+                data: {type: sine, count: 64, length: 20, dt: 0.1, validation_fraction: 0.25}
+                objective: {washout: 2}
+                estimator: {type: %s, sigma: 1.0e-4, directions: 8}
+                optimizer: {type: adam, lr: 0.02}
+                training: {epochs: %d, batch: 8}
+                """.formatted(estimator, epochs);
+        try {
+            Files.createDirectories(dir);
+            Path f = dir.resolve("tiny.yml");
+            Files.writeString(f, yaml);
+            return f;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
