@@ -34,13 +34,16 @@ public final class Main implements Runnable {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            PrintWriter err = commandLine.getErr();
+            // The top-level writer: tests and embedders redirect it there.
+            PrintWriter err = cl.getErr();
             if (e instanceof BadInputException || e instanceof IllegalArgumentException) {
                 err.println("error: " + e.getMessage());
+                err.flush();
                 return ExitCode.BAD_INPUT;
             }
             err.println("failed: " + e);
             e.printStackTrace(err);
+            err.flush();
             return ExitCode.FAILED;
         });
         return cl;

@@ -87,6 +87,8 @@ public final class LocalRun {
     public static RunOutcome run(Parts parts, int localWorkers, Config akkaConfig,
                                  Consumer<ActorRef<Coordinator.Command>> coordinatorReady) {
         CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
+        // Logging first: Akka logs while it starts, and SLF4J would otherwise replay those lines with a warning.
+        org.slf4j.LoggerFactory.getILoggerFactory();
         Config config = workerDispatcher(localWorkers).withFallback(akkaConfig);
         ActorSystem<Void> system = ActorSystem.create(guardian(parts, localWorkers, outcome, coordinatorReady),
                 "chemotaxis", config);
