@@ -1,0 +1,74 @@
+package org.chemotaxis.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.chemotaxis.runtime.EventLog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Exact resume: a training JVM killed (SIGKILL, no shutdown hooks) after some epoch, resumed
+ * with {@code train --resume}, ends with the same parameters as an uninterrupted run.
+ */
+class ResumeTest {
+
+    private static final int EPOCHS = 30;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void killedRunResumesBitIdentically() throws Exception {
+        Path config = RunFiles.writeSmallConfig(tmp, EPOCHS, "central");
+        Path out = tmp.resolve("runs");
+        assertEquals(ExitCode.OK, Main.execute("train", config.toString(), "--out", out.toString(), "--name", "full",
+                "--workers", "2"));
+        Path full = out.resolve("full");
+
+        Path killed = out.resolve("killed");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "org.chemotaxis.cli.Main", "train", config.toString(), "--out", out.toString(), "--name", "killed",
+                "--workers", "2")
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+        long killedAt = -1;
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (System.nanoTime() < deadline && child.isAlive()) {
+            long done = epochsDone(killed.resolve("checkpoint.json"));
+            if (done >= 3) {
+                child.destroyForcibly();
+                child.waitFor();
+                killedAt = done;
+                break;
+            }
+            Thread.sleep(10);
+        }
+        assertTrue(killedAt >= 3 && killedAt < EPOCHS, "the child must be killed mid-run, epochs done: " + killedAt
+                + "\n" + Files.readString(tmp.resolve("child.log")));
+        assertEquals(List.of(), RunFiles.events(killed, "RunFinished"), "the killed run did not finish");
+
+        assertEquals(ExitCode.OK, Main.execute("train", "--resume", killed.toString(), "--workers", "1"));
+        assertEquals(RunFiles.lastSha(full), RunFiles.lastSha(killed));
+        assertEquals(RunFiles.finishedSha(full), RunFiles.finishedSha(killed));
+        List<JsonNode> started = RunFiles.events(killed, "RunStarted");
+        assertEquals(2, started.size());
+        assertTrue(started.get(1).path("start_epoch").asLong() >= killedAt, "resumed from the checkpoint");
+    }
+
+    /** Epochs recorded in a checkpoint, or -1 while there is none (it is replaced atomically, never half-written). */
+    private static long epochsDone(Path checkpoint) {
+        try {
+            if (!Files.exists(checkpoint)) {
+                return -1;
+            }
+            return EventLog.JSON.readTree(Files.readString(checkpoint)).path("epochs_done").asLong(-1);
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.chemotaxis.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.javadsl.Adapter;
+import akka.serialization.Serialization;
+import akka.serialization.SerializationExtension;
+import akka.serialization.Serializer;
+import akka.serialization.Serializers;
+import com.typesafe.config.ConfigFactory;
+import java.util.Map;
+import org.chemotaxis.task.Sample;
+import org.chemotaxis.train.EarlyStoppingRule;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every message that may cross a JVM goes through jackson-cbor (Jackson 2.20 over Akka 2.6's
+ * 2.11 pin, records included) and comes back equal; Java serialization is off.
+ */
+class SerializationTest {
+
+    private static ActorTestKit kit;
+    private static Serialization serialization;
+
+    @BeforeAll
+    static void start() {
+        kit = ActorTestKit.create("serialization", ConfigFactory.load());
+        serialization = SerializationExtension.get(Adapter.toClassic(kit.system()));
+    }
+
+    @AfterAll
+    static void stop() {
+        kit.shutdownTestKit();
+    }
+
+    /** Serialises with the serializer Akka picks, checks it is jackson-cbor, and reads it back. */
+    @SuppressWarnings("unchecked")
+    private static <T> T roundTrip(T message) {
+        Serializer s = serialization.findSerializerFor(message);
+        assertEquals("akka.serialization.jackson.JacksonCborSerializer", s.getClass().getName(),
+                message.getClass().getName());
+        // serialize() sets the transport information that actor references need.
+        byte[] bytes = serialization.serialize(message).get();
+        String manifest = Serializers.manifestFor(s, message);
+        return (T) serialization.deserialize(bytes, s.identifier(), manifest).get();
+    }
+
+    static int size(Object message) {
+        return serialization.serialize(message).get().length;
+    }
+
+    @Test
+    void workerProtocolRoundTrips() {
+        ActorRef<Worker.Command> worker = kit.createTestProbe(Worker.Command.class).getRef();
+        ActorRef<Coordinator.Command> coordinator = kit.createTestProbe(Coordinator.Command.class).getRef();
+        double[] theta = {0.1, -2.5e-300, Double.MIN_VALUE, 1.0 / 3};
+        Worker.Weights w = roundTrip(new Worker.Weights("run", 7, 3, theta, new Sample(new int[] {4, 1, 9}, 42)));
+        assertArrayEquals(theta, w.theta(), 0.0);
+        assertEquals(new Sample(new int[] {4, 1, 9}, 42), w.sample());
+        assertEquals(3, w.step());
+        assertEquals(new Worker.Assign("run", 3, 2, 10, 20), roundTrip(new Worker.Assign("run", 3, 2, 10, 20)));
+        assertEquals(Worker.Stop.INSTANCE, roundTrip(Worker.Stop.INSTANCE));
+        Worker.Offer offer = roundTrip(new Worker.Offer(new JobSpec("run", "name: x\n"), coordinator));
+        assertEquals(coordinator, offer.coordinator());
+        assertEquals("name: x\n", offer.job().configYaml());
+
+        Coordinator.TaskDone done = roundTrip(new Coordinator.TaskDone("run", 3, 2, new double[] {1e-17, -4}, worker));
+        assertArrayEquals(new double[] {1e-17, -4}, done.values(), 0.0);
+        assertEquals(worker, done.worker());
+        assertEquals(new Coordinator.WorkRequest(worker), roundTrip(new Coordinator.WorkRequest(worker)));
+        assertEquals(new Coordinator.TaskFailed("run", 3, 2, "boom", worker),
+                roundTrip(new Coordinator.TaskFailed("run", 3, 2, "boom", worker)));
+    }
+
+    @Test
+    void eventsRoundTrip() {
+        RunEvent.EpochEnded e = new RunEvent.EpochEnded("run", 123, 4, 0.5, 0.25, "r2", 0.9, 12, 7000, 1.5, 2, 0.01,
+                true, Map.of("local", 48));
+        assertEquals(e, roundTrip(e));
+        RunEvent.RunFinished f = new RunEvent.RunFinished("run", 1, 2, 3, 4, 5.5, 1, 0.1, "ab", "cd", "/m");
+        assertEquals(f, roundTrip(f));
+        EarlyStoppingRule.Verdict v = new EarlyStoppingRule.Verdict(EarlyStoppingRule.State.initial(), false, false);
+        assertTrue(v.state().bestLoss() == Double.POSITIVE_INFINITY);
+    }
+
+    @Test
+    void taskAndResultMessagesDoNotGrowWithTheParameterCount() {
+        ActorRef<Worker.Command> worker = kit.createTestProbe(Worker.Command.class).getRef();
+        int assign = size(new Worker.Assign("tiny-20261127-000000", 123456, 17, 1000000, 1000064));
+        int result1 = size(new Coordinator.TaskDone("tiny-20261127-000000", 123456, 17, new double[1], worker));
+        int result64 = size(new Coordinator.TaskDone("tiny-20261127-000000", 123456, 17, new double[64], worker));
+        System.out.printf("bytes: assign %d, result of 1 value %d, of 64 values %d (%.1f per value)%n",
+                assign, result1, result64, (result64 - result1) / 63.0);
+        assertTrue(assign < 128, "assign " + assign);
+        // each value is one CBOR double (9 bytes); past 23 entries the array header takes one byte more
+        assertEquals(result1 + 63 * 9 + 1, result64);
+    }
+}
