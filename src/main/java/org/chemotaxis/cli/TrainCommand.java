@@ -60,9 +60,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private Prepared prepareFresh() {
-        ExperimentConfig config = configFile == null
-                ? ConfigLoader.applyOverrides(ConfigLoader.loadDefault(), overrides)
-                : ConfigLoader.load(configFile, overrides);
+        ExperimentConfig config = configFile == null ? builtIn() : ConfigLoader.load(configFile, overrides);
         Experiment exp = Experiments.of(config);
         Training training = exp.newTraining();
         // Only now, with everything validated, does a folder appear.
@@ -110,6 +108,20 @@ public final class TrainCommand implements Callable<Integer> {
         RunReports.afterTraining(folder, p.experiment());
         System.out.println("run_dir=" + folder.dir() + " params_sha256=" + outcome.paramsSha256());
         return ExitCode.OK;
+    }
+
+    /** The built-in experiment: experiments/sine.yml, packaged into the jar. */
+    private ExperimentConfig builtIn() {
+        String resource = "/experiments/sine.yml";
+        try (var in = TrainCommand.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the jar lacks " + resource);
+            }
+            String yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return ConfigLoader.parse(yaml, "built-in sine.yml", overrides);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static Config akkaConfig() {
