@@ -149,7 +149,7 @@ public final class BenchCommand implements Callable<Integer> {
             var settings = new Coordinator.Settings(folder.runId(), "bench", folder.dir().toString(), 1,
                     config.runtime().taskSize(), 3, exp.metricName(), exp.lossToMetric(), model, "sgd");
             RunJob job = exp.job();
-            var parts = new LocalRun.Parts(training, settings, folder, new JobSpec(folder.runId(), ""), spec -> job,
+            var parts = new LocalRun.Parts(training, settings, folder, JobSpec.of(folder.runId(), ""), spec -> job,
                     exp.stopRule(), folder.dir());
             RunOutcome o = LocalRun.run(parts, n, ConfigFactory.load(), null);
             if (o.status() != RunOutcome.Status.FINISHED) {

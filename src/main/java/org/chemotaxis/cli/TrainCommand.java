@@ -97,7 +97,7 @@ public final class TrainCommand implements Callable<Integer> {
         var settings = new Coordinator.Settings(folder.runId(), p.config().name(), folder.dir().toString(),
                 p.config().training().epochs(), p.config().runtime().taskSize(), 3, p.experiment().metricName(),
                 p.experiment().lossToMetric(), p.config().model().type().key(), p.config().optimizer().type().key());
-        JobSpec job = new JobSpec(folder.runId(), ConfigLoader.toYaml(p.config()));
+        JobSpec job = JobSpec.of(folder.runId(), ConfigLoader.toYaml(p.config()));
         var parts = new LocalRun.Parts(p.training(), settings, folder, job, JobFactories.fromConfig(),
                 p.experiment().stopRule(), folder.dir());
         RunOutcome outcome = LocalRun.run(parts, n, akkaConfig(), null);

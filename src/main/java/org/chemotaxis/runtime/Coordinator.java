@@ -9,6 +9,7 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import akka.actor.typed.receptionist.Receptionist;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayDeque;
 import java.util.BitSet;
 import java.util.Deque;
@@ -43,18 +44,20 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     public sealed interface Command extends CborSerializable {
     }
 
-    /** A worker has the job and is free. */
-    public record WorkRequest(ActorRef<Worker.Command> worker) implements Command {
+    /** Worker {@code id} has the job and is free. */
+    public record WorkRequest(int id, ActorRef<Worker.Command> worker) implements Command {
     }
 
-    /** A finished task; the worker is free again. */
-    public record TaskDone(String runId, long step, int taskId, double[] values, ActorRef<Worker.Command> worker)
-            implements Command {
+    /**
+     * A finished task; the worker is free again. Sent for every task, so its wire names are one
+     * letter: run, step, task, worker, values.
+     */
+    public record TaskDone(@JsonProperty("r") long run, @JsonProperty("s") long step, @JsonProperty("t") int taskId,
+                           @JsonProperty("w") int worker, @JsonProperty("v") double[] values) implements Command {
     }
 
     /** A task that threw; the worker is free again. */
-    public record TaskFailed(String runId, long step, int taskId, String error, ActorRef<Worker.Command> worker)
-            implements Command {
+    public record TaskFailed(long run, long step, int taskId, int worker, String error) implements Command {
     }
 
     /** Stop after the current epoch's checkpoint, as if the JVM were stopped there (resume continues). */
@@ -88,6 +91,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private final CompletableFuture<RunOutcome> outcome;
 
     private final Set<ActorRef<Worker.Command>> workers = new LinkedHashSet<>();
+    private final Map<Integer, ActorRef<Worker.Command>> byId = new HashMap<>();
+    private final Set<Address> unreachable = new HashSet<>();
+    private int nextWorkerId;
     private final Deque<ActorRef<Worker.Command>> idle = new ArrayDeque<>();
     private final Map<ActorRef<Worker.Command>, Long> weightsSent = new HashMap<>();
     private final Map<ActorRef<Worker.Command>, Integer> busyWith = new HashMap<>();
@@ -171,7 +177,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         for (ActorRef<Worker.Command> w : msg.listing().getServiceInstances(Worker.SERVICE_KEY)) {
             if (workers.add(w)) {
                 getContext().watchWith(w, new WorkerGone(w));
-                w.tell(new Worker.Offer(job, getContext().getSelf()));
+                int id = nextWorkerId++;
+                byId.put(id, w);
+                w.tell(new Worker.Offer(job, id, getContext().getSelf()));
                 changed = true;
             }
         }
@@ -186,6 +194,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         if (!workers.remove(w)) {
             return this;
         }
+        byId.values().remove(w);
         idle.remove(w);
         weightsSent.remove(w);
         Integer task = busyWith.remove(w);
@@ -199,14 +208,17 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     }
 
     private Behavior<Command> onWorkRequest(WorkRequest msg) {
-        free(msg.worker());
+        free(byId.get(msg.id()));
         dispatch();
         return this;
     }
 
     private void free(ActorRef<Worker.Command> w) {
+        if (w == null) {
+            return;
+        }
         busyWith.remove(w);
-        if (workers.contains(w) && !idle.contains(w)) {
+        if (workers.contains(w) && !idle.contains(w) && !unreachable.contains(w.path().address())) {
             idle.add(w);
         }
     }
@@ -219,10 +231,10 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             ActorRef<Worker.Command> w = idle.poll();
             TaskRange task = takeTaskFor(w);
             if (!Long.valueOf(plan.step()).equals(weightsSent.get(w))) {
-                w.tell(new Worker.Weights(settings.runId(), plan.key().seed(), plan.step(), planTheta, plan.sample()));
+                w.tell(new Worker.Weights(job.run(), plan.key().seed(), plan.step(), planTheta, plan.sample()));
                 weightsSent.put(w, plan.step());
             }
-            w.tell(new Worker.Assign(settings.runId(), plan.step(), task.id(), task.from(), task.to()));
+            w.tell(new Worker.Assign(job.run(), plan.step(), task.id(), task.from(), task.to()));
             busyWith.put(w, task.id());
         }
     }
@@ -272,8 +284,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     }
 
     private Behavior<Command> onTaskDone(TaskDone msg) {
-        free(msg.worker());
-        if (isCurrent(msg.runId(), msg.step(), msg.taskId())) {
+        ActorRef<Worker.Command> worker = byId.get(msg.worker());
+        free(worker);
+        if (worker != null && isCurrent(msg.run(), msg.step(), msg.taskId())) {
             TaskRange task = plan.tasks().get(msg.taskId());
             if (msg.values().length != task.size()) {
                 failRun("task " + task.id() + " of step " + plan.step() + " returned " + msg.values().length
@@ -284,7 +297,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             done.set(task.id());
             queue.remove(task);
             remaining--;
-            tasksByNode.merge(nodeOf(msg.worker()), 1, Integer::sum);
+            tasksByNode.merge(nodeOf(worker), 1, Integer::sum);
             if (remaining == 0) {
                 completeStep();
                 return this;
@@ -295,17 +308,18 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     }
 
     private Behavior<Command> onTaskFailed(TaskFailed msg) {
-        free(msg.worker());
-        if (isCurrent(msg.runId(), msg.step(), msg.taskId())) {
+        ActorRef<Worker.Command> worker = byId.get(msg.worker());
+        free(worker);
+        if (worker != null && isCurrent(msg.run(), msg.step(), msg.taskId())) {
             int tries = attempts.merge(msg.taskId(), 1, Integer::sum);
-            failedOn.computeIfAbsent(msg.taskId(), k -> new HashSet<>()).add(msg.worker());
+            failedOn.computeIfAbsent(msg.taskId(), k -> new HashSet<>()).add(worker);
             if (tries >= settings.maxAttempts()) {
                 failRun("task " + msg.taskId() + " of step " + msg.step() + " failed " + tries + " times; last error: "
                         + msg.error());
                 return this;
             }
             getContext().getLog().warn("task {} of step {} failed on {} (attempt {} of {}): {}; retrying",
-                    msg.taskId(), msg.step(), msg.worker().path(), tries, settings.maxAttempts(), msg.error());
+                    msg.taskId(), msg.step(), worker.path(), tries, settings.maxAttempts(), msg.error());
             TaskRange task = plan.tasks().get(msg.taskId());
             if (!queue.contains(task)) {
                 queue.addFirst(task);
@@ -315,8 +329,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         return this;
     }
 
-    private boolean isCurrent(String runId, long step, int taskId) {
-        return !finishing && plan != null && settings.runId().equals(runId) && step == plan.step()
+    private boolean isCurrent(long run, long step, int taskId) {
+        return !finishing && plan != null && job.run() == run && step == plan.step()
                 && taskId >= 0 && taskId < plan.tasks().size() && !done.get(taskId);
     }
 

@@ -1,8 +1,28 @@
 package org.chemotaxis.runtime;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
 /**
- * What a worker needs to take part in a run, sent once when it joins: the run's id and its
- * resolved config (the recipe from which the model, objective, data and estimator are rebuilt).
+ * What a worker needs to take part in a run, sent once when it joins: the run's id, a 64-bit key
+ * of it that the small per-task messages carry instead of the id, and the resolved config (the
+ * recipe from which the model, objective, data and estimator are rebuilt).
  */
-public record JobSpec(String runId, String configYaml) implements CborSerializable {
+public record JobSpec(String runId, long run, String configYaml) implements CborSerializable {
+
+    public static JobSpec of(String runId, String configYaml) {
+        return new JobSpec(runId, runKey(runId), configYaml);
+    }
+
+    /** The first 8 bytes of SHA-256 of the run id. */
+    public static long runKey(String runId) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(runId.getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(d).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
 }

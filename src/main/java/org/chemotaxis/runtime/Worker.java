@@ -8,6 +8,7 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import akka.actor.typed.receptionist.Receptionist;
 import akka.actor.typed.receptionist.ServiceKey;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.chemotaxis.perturb.StepKey;
 import org.chemotaxis.task.Evaluator;
 import org.chemotaxis.task.Sample;
@@ -26,23 +27,29 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     public sealed interface Command extends CborSerializable {
     }
 
-    /** A coordinator offers a run: build it, then ask for work. */
-    public record Offer(JobSpec job, ActorRef<Coordinator.Command> coordinator) implements Command {
+    /** A coordinator offers a run and names this worker {@code id} in it: build the run, then ask for work. */
+    public record Offer(JobSpec job, int id, ActorRef<Coordinator.Command> coordinator) implements Command {
     }
 
     /** The parameters and sample of one step; sent once per step before the step's first task to this worker. */
-    public record Weights(String runId, long seed, long step, double[] theta, Sample sample) implements Command {
+    public record Weights(long run, long seed, long step, double[] theta, Sample sample) implements Command {
     }
 
-    /** Compute perturbation indices [from, to) of a step. */
-    public record Assign(String runId, long step, int taskId, int from, int to) implements Command {
+    /**
+     * Compute perturbation indices [from, to) of a step. Sent for every task, so its wire names
+     * are one letter: run, step, task, from, until.
+     */
+    public record Assign(@JsonProperty("r") long run, @JsonProperty("s") long step, @JsonProperty("t") int taskId,
+                         @JsonProperty("f") int from, @JsonProperty("u") int to) implements Command {
     }
 
     /** The run is over: stop. */
     public enum Stop implements Command { INSTANCE }
 
     private final JobFactory factory;
+    private long run;
     private String runId;
+    private int id;
     private RunJob job;
     private Evaluator evaluator;
     private ActorRef<Coordinator.Command> coordinator;
@@ -79,17 +86,19 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
                 return this;
             }
             runId = offer.job().runId();
+            run = offer.job().run();
             evaluator = job.objective().newEvaluator();
             weightsStep = -1;
             theta = null;
         }
         coordinator = offer.coordinator();
-        coordinator.tell(new Coordinator.WorkRequest(getContext().getSelf()));
+        id = offer.id();
+        coordinator.tell(new Coordinator.WorkRequest(id, getContext().getSelf()));
         return this;
     }
 
     private Behavior<Command> onWeights(Weights w) {
-        if (w.runId().equals(runId)) {
+        if (runId != null && w.run() == run) {
             theta = w.theta();
             seed = w.seed();
             weightsStep = w.step();
@@ -99,12 +108,12 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     }
 
     private Behavior<Command> onAssign(Assign a) {
-        if (!a.runId().equals(runId) || coordinator == null) {
+        if (runId == null || a.run() != run || coordinator == null) {
             return this;
         }
         if (a.step() != weightsStep) {
-            coordinator.tell(new Coordinator.TaskFailed(a.runId(), a.step(), a.taskId(),
-                    "worker has the parameters of step " + weightsStep + ", not " + a.step(), getContext().getSelf()));
+            coordinator.tell(new Coordinator.TaskFailed(run, a.step(), a.taskId(), id,
+                    "worker has the parameters of step " + weightsStep + ", not " + a.step()));
             return this;
         }
         double[] out = new double[a.to() - a.from()];
@@ -112,10 +121,10 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
             job.estimator().evaluate(evaluator, theta, new StepKey(seed, a.step()), a.from(), a.to(), out);
         } catch (RuntimeException e) {
             getContext().getLog().warn("task {} of step {} failed: {}", a.taskId(), a.step(), e.toString());
-            coordinator.tell(new Coordinator.TaskFailed(a.runId(), a.step(), a.taskId(), e.toString(), getContext().getSelf()));
+            coordinator.tell(new Coordinator.TaskFailed(run, a.step(), a.taskId(), id, e.toString()));
             return this;
         }
-        coordinator.tell(new Coordinator.TaskDone(a.runId(), a.step(), a.taskId(), out, getContext().getSelf()));
+        coordinator.tell(new Coordinator.TaskDone(run, a.step(), a.taskId(), id, out));
         return this;
     }
 }

@@ -30,7 +30,7 @@ final class RuntimeFixture {
         var settings = new Coordinator.Settings(folder.runId(), config.name(), folder.dir().toString(),
                 config.training().epochs(), taskSize, 3, experiment.metricName(), experiment.lossToMetric(),
                 "elman", "adam");
-        return new LocalRun.Parts(training, settings, folder, new JobSpec(folder.runId(), ConfigLoader.toYaml(config)),
+        return new LocalRun.Parts(training, settings, folder, JobSpec.of(folder.runId(), ConfigLoader.toYaml(config)),
                 jobs, experiment.stopRule(), folder.dir());
     }
 }

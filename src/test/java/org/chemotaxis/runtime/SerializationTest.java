@@ -60,22 +60,25 @@ class SerializationTest {
         ActorRef<Worker.Command> worker = kit.createTestProbe(Worker.Command.class).getRef();
         ActorRef<Coordinator.Command> coordinator = kit.createTestProbe(Coordinator.Command.class).getRef();
         double[] theta = {0.1, -2.5e-300, Double.MIN_VALUE, 1.0 / 3};
-        Worker.Weights w = roundTrip(new Worker.Weights("run", 7, 3, theta, new Sample(new int[] {4, 1, 9}, 42)));
+        long run = JobSpec.runKey("run");
+        Worker.Weights w = roundTrip(new Worker.Weights(run, 7, 3, theta, new Sample(new int[] {4, 1, 9}, 42)));
         assertArrayEquals(theta, w.theta(), 0.0);
         assertEquals(new Sample(new int[] {4, 1, 9}, 42), w.sample());
         assertEquals(3, w.step());
-        assertEquals(new Worker.Assign("run", 3, 2, 10, 20), roundTrip(new Worker.Assign("run", 3, 2, 10, 20)));
+        assertEquals(new Worker.Assign(run, 3, 2, 10, 20), roundTrip(new Worker.Assign(run, 3, 2, 10, 20)));
         assertEquals(Worker.Stop.INSTANCE, roundTrip(Worker.Stop.INSTANCE));
-        Worker.Offer offer = roundTrip(new Worker.Offer(new JobSpec("run", "name: x\n"), coordinator));
+        Worker.Offer offer = roundTrip(new Worker.Offer(JobSpec.of("run", "name: x\n"), 4, coordinator));
         assertEquals(coordinator, offer.coordinator());
         assertEquals("name: x\n", offer.job().configYaml());
 
-        Coordinator.TaskDone done = roundTrip(new Coordinator.TaskDone("run", 3, 2, new double[] {1e-17, -4}, worker));
+        assertEquals(4, offer.id());
+        assertEquals(run, offer.job().run());
+        Coordinator.TaskDone done = roundTrip(new Coordinator.TaskDone(run, 3, 2, 4, new double[] {1e-17, -4}));
         assertArrayEquals(new double[] {1e-17, -4}, done.values(), 0.0);
-        assertEquals(worker, done.worker());
-        assertEquals(new Coordinator.WorkRequest(worker), roundTrip(new Coordinator.WorkRequest(worker)));
-        assertEquals(new Coordinator.TaskFailed("run", 3, 2, "boom", worker),
-                roundTrip(new Coordinator.TaskFailed("run", 3, 2, "boom", worker)));
+        assertEquals(4, done.worker());
+        assertEquals(new Coordinator.WorkRequest(4, worker), roundTrip(new Coordinator.WorkRequest(4, worker)));
+        assertEquals(new Coordinator.TaskFailed(run, 3, 2, 4, "boom"),
+                roundTrip(new Coordinator.TaskFailed(run, 3, 2, 4, "boom")));
     }
 
     @Test
@@ -91,13 +94,16 @@ class SerializationTest {
 
     @Test
     void taskAndResultMessagesDoNotGrowWithTheParameterCount() {
-        ActorRef<Worker.Command> worker = kit.createTestProbe(Worker.Command.class).getRef();
-        int assign = size(new Worker.Assign("tiny-20261127-000000", 123456, 17, 1000000, 1000064));
-        int result1 = size(new Coordinator.TaskDone("tiny-20261127-000000", 123456, 17, new double[1], worker));
-        int result64 = size(new Coordinator.TaskDone("tiny-20261127-000000", 123456, 17, new double[64], worker));
-        System.out.printf("bytes: assign %d, result of 1 value %d, of 64 values %d (%.1f per value)%n",
-                assign, result1, result64, (result64 - result1) / 63.0);
-        assertTrue(assign < 128, "assign " + assign);
+        long run = JobSpec.runKey("tiny-20261127-000000");
+        // a large step and index range: the sizes hold for long runs of models with P ~ 10^6
+        int assign = size(new Worker.Assign(run, 123456, 17, 1000000, 1000064));
+        int result1 = size(new Coordinator.TaskDone(run, 123456, 17, 40, new double[1]));
+        int result64 = size(new Coordinator.TaskDone(run, 123456, 17, 40, new double[64]));
+        int weights = size(new Worker.Weights(run, 1, 123456, new double[1000], new Sample(new int[16], 0)));
+        System.out.printf("bytes: assign %d, result of 1 value %d, of 64 values %d (%.1f per value), "
+                + "weights of P=1000 %d%n", assign, result1, result64, (result64 - result1) / 63.0, weights);
+        assertTrue(assign <= 64, "assign " + assign);
+        assertTrue(result1 <= 64, "result of one value " + result1);
         // each value is one CBOR double (9 bytes); past 23 entries the array header takes one byte more
         assertEquals(result1 + 63 * 9 + 1, result64);
     }
