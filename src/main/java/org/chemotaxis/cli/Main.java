@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** {@code chemotaxis}: train recurrent networks by weight perturbation, on actors. */
 @Command(name = "chemotaxis", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Train recurrent networks by weight perturbation, fanned out over actors.",
-        subcommands = {TrainCommand.class, GenerateCommand.class, PlotCommand.class, EvaluateCommand.class, BenchCommand.class,
+        subcommands = {TrainCommand.class, GenerateCommand.class, PlotCommand.class, EvaluateCommand.class, BenchCommand.class, WorkerCommand.class, ObserveCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

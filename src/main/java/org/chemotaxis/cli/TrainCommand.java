@@ -13,6 +13,7 @@ import org.chemotaxis.experiment.Experiment;
 import org.chemotaxis.experiment.Experiments;
 import org.chemotaxis.report.CheckpointCodec;
 import org.chemotaxis.report.RunFolder;
+import org.chemotaxis.runtime.ClusterSetup;
 import org.chemotaxis.runtime.Coordinator;
 import org.chemotaxis.runtime.JobSpec;
 import org.chemotaxis.runtime.LocalRun;
@@ -46,10 +47,29 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "continue a run from its last checkpoint")
     Path resume;
 
+    @Option(names = "--cluster", description = "make this JVM a cluster seed that worker nodes can join")
+    boolean cluster;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "cluster host to bind (default: ${DEFAULT-VALUE})")
+    String host;
+
+    @Option(names = "--port", defaultValue = "2551", description = "cluster port (default: ${DEFAULT-VALUE}; 0: any)")
+    int port;
+
+    @Option(names = "--tls", paramLabel = "DIR", description = "Artery over TLS with mutual authentication; DIR holds "
+            + "node.p12 and trust.p12 (deploy/tls/make-keys.sh), the password in $CHEMOTAXIS_TLS_PASSWORD")
+    Path tls;
+
     @Override
     public Integer call() {
         if (workers != null && workers < 0) {
             throw new BadInputException("--workers must be >= 0, but was " + workers);
+        }
+        if (!cluster && tls != null) {
+            throw new BadInputException("--tls needs --cluster");
+        }
+        if (port < 0 || port > 65535) {
+            throw new BadInputException("--port must be in 0..65535, but was " + port);
         }
         Prepared p = resume != null ? prepareResume() : prepareFresh();
         return run(p);
@@ -91,7 +111,7 @@ public final class TrainCommand implements Callable<Integer> {
     private int run(Prepared p) {
         RunFolder folder = p.folder().describing(p.experiment().model());
         int n = workers != null ? workers : p.config().runtime().workers();
-        if (n == 0) {
+        if (n == 0 && !(cluster && workers != null)) {
             n = LocalRun.defaultWorkers();
         }
         var settings = new Coordinator.Settings(folder.runId(), p.config().name(), folder.dir().toString(),
@@ -100,7 +120,18 @@ public final class TrainCommand implements Callable<Integer> {
         JobSpec job = JobSpec.of(folder.runId(), ConfigLoader.toYaml(p.config()));
         var parts = new LocalRun.Parts(p.training(), settings, folder, job, JobFactories.fromConfig(),
                 p.experiment().stopRule(), folder.dir());
-        RunOutcome outcome = LocalRun.run(parts, n, akkaConfig(), null);
+        Config akka = akkaConfig();
+        if (cluster) {
+            akka = ClusterSetup.node(host, port, "trainer", tls, System.getenv(ClusterSetup.PASSWORD_ENV), akka);
+        }
+        RunOutcome outcome = LocalRun.run(parts, n, akka,
+                system -> {
+                    if (cluster) {
+                        System.err.println("cluster seed at " + ClusterSetup.self(system).hostPort()
+                                + ": start workers with  bin/chemotaxis worker --join "
+                                + ClusterSetup.self(system).host().get() + ":" + ClusterSetup.self(system).port().get());
+                    }
+                }, null);
         if (outcome.status() == RunOutcome.Status.FAILED) {
             System.err.println("failed: " + outcome.reason());
             return ExitCode.FAILED;

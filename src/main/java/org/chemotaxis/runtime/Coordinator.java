@@ -9,6 +9,9 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import akka.actor.typed.receptionist.Receptionist;
+import akka.cluster.ClusterEvent;
+import akka.cluster.typed.Cluster;
+import akka.cluster.typed.Subscribe;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayDeque;
 import java.util.BitSet;
@@ -72,6 +75,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private record VerdictReached(EarlyStoppingRule.Verdict verdict) implements Command {
     }
 
+    private record Reachability(ClusterEvent.ReachabilityEvent event) implements Command {
+    }
+
     private record Logged(Runnable then) implements Command {
     }
 
@@ -81,6 +87,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     public record Settings(String runId, String name, String runDir, long epochs, int taskSize, int maxAttempts,
                            String metricName, DoubleUnaryOperator lossToMetric, String modelName, String optimizerName) {
     }
+
+    /** The largest automatic task: its result is at most ~37 KB. */
+    static final int MAX_AUTO_TASK_SIZE = 4096;
 
     private final Settings settings;
     private final Training training;
@@ -131,6 +140,11 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         this.outcome = outcome;
         ActorRef<Receptionist.Listing> listingAdapter = context.messageAdapter(Receptionist.Listing.class, WorkersListed::new);
         context.getSystem().receptionist().tell(Receptionist.subscribe(Worker.SERVICE_KEY, listingAdapter));
+        if (ClusterSetup.isCluster(context.getSystem())) {
+            ActorRef<ClusterEvent.ReachabilityEvent> reach =
+                    context.messageAdapter(ClusterEvent.ReachabilityEvent.class, Reachability::new);
+            Cluster.get(context.getSystem()).subscriptions().tell(Subscribe.create(reach, ClusterEvent.ReachabilityEvent.class));
+        }
     }
 
     public static Behavior<Command> create(Settings settings, Training training, RunRecorder recorder, JobSpec job,
@@ -153,6 +167,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                 .onMessage(TaskDone.class, this::onTaskDone)
                 .onMessage(TaskFailed.class, this::onTaskFailed)
                 .onMessage(VerdictReached.class, this::onVerdict)
+                .onMessage(Reachability.class, this::onReachability)
                 .onMessage(Logged.class, this::onLogged)
                 .onMessageEquals(NextStep.INSTANCE, this::onNextStep)
                 .onMessageEquals(StopAfterEpoch.INSTANCE, this::onStopRequest)
@@ -203,6 +218,40 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             queue.addFirst(plan.tasks().get(task));
         }
         logWorkers();
+        dispatch();
+        return this;
+    }
+
+    /**
+     * A node that stops answering gets no new work, and the tasks it holds go back to the queue at
+     * once, without waiting for it to be downed; if it answers again, its late results are
+     * welcome (the first result of a task wins, the rest are ignored).
+     */
+    private Behavior<Command> onReachability(Reachability msg) {
+        Address node = msg.event().member().address();
+        if (msg.event() instanceof ClusterEvent.UnreachableMember) {
+            unreachable.add(node);
+            int requeued = 0;
+            for (ActorRef<Worker.Command> w : workers) {
+                if (w.path().address().equals(node)) {
+                    idle.remove(w);
+                    Integer task = busyWith.get(w);
+                    if (task != null && plan != null && !done.get(task) && !queue.contains(plan.tasks().get(task))) {
+                        queue.addFirst(plan.tasks().get(task));
+                        requeued++;
+                    }
+                }
+            }
+            getContext().getLog().info("node {} is unreachable: {} task(s) handed out again", node, requeued);
+        } else if (msg.event() instanceof ClusterEvent.ReachableMember) {
+            unreachable.remove(node);
+            for (ActorRef<Worker.Command> w : workers) {
+                if (w.path().address().equals(node) && !busyWith.containsKey(w) && !idle.contains(w)) {
+                    idle.add(w);
+                }
+            }
+            getContext().getLog().info("node {} is reachable again", node);
+        }
         dispatch();
         return this;
     }
@@ -280,7 +329,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             return settings.taskSize();
         }
         int w = Math.max(1, workers.size());
-        return Math.max(1, (indexCount + 4 * w - 1) / (4 * w));
+        // About four tasks per worker balance the load; the cap keeps a result message small.
+        return Math.max(1, Math.min(MAX_AUTO_TASK_SIZE, (indexCount + 4 * w - 1) / (4 * w)));
     }
 
     private Behavior<Command> onTaskDone(TaskDone msg) {

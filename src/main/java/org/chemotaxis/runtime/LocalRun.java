@@ -86,12 +86,29 @@ public final class LocalRun {
     /** Runs to the end in a fresh local actor system and shuts it down. */
     public static RunOutcome run(Parts parts, int localWorkers, Config akkaConfig,
                                  Consumer<ActorRef<Coordinator.Command>> coordinatorReady) {
+        return run(parts, localWorkers, akkaConfig, null, coordinatorReady);
+    }
+
+    /**
+     * Runs to the end in a fresh actor system and shuts it down. With the cluster provider in
+     * {@code akkaConfig} the node joins itself as the cluster's first seed, and workers on other
+     * nodes join through it; {@code onSystem} (may be null) sees the system once it runs, e.g.
+     * to learn the bound address.
+     */
+    public static RunOutcome run(Parts parts, int localWorkers, Config akkaConfig, Consumer<ActorSystem<Void>> onSystem,
+                                 Consumer<ActorRef<Coordinator.Command>> coordinatorReady) {
         CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
         // Logging first: Akka logs while it starts, and SLF4J would otherwise replay those lines with a warning.
         org.slf4j.LoggerFactory.getILoggerFactory();
         Config config = workerDispatcher(localWorkers).withFallback(akkaConfig);
         ActorSystem<Void> system = ActorSystem.create(guardian(parts, localWorkers, outcome, coordinatorReady),
-                "chemotaxis", config);
+                ClusterSetup.SYSTEM, config);
+        if (ClusterSetup.isCluster(system)) {
+            ClusterSetup.join(system, ClusterSetup.self(system));
+        }
+        if (onSystem != null) {
+            onSystem.accept(system);
+        }
         try {
             return outcome.join();
         } finally {

@@ -1,0 +1,70 @@
+package org.chemotaxis.runtime;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.DispatcherSelector;
+import akka.actor.typed.Terminated;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.cluster.ClusterEvent;
+import akka.cluster.typed.Cluster;
+import akka.cluster.typed.Subscribe;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The guardian of a worker JVM: N workers that register with the cluster's Receptionist and take
+ * tasks from whichever coordinator offers them a run. When the run ends the coordinator stops
+ * them and the node reports exit code 0; when this node is removed from the cluster first (the
+ * trainer died and the Split Brain Resolver downed this side), it reports 1.
+ */
+public final class WorkerNode {
+
+    /** How a node ended: the process exit code and why. */
+    public record Exit(int code, String reason) {
+    }
+
+    private sealed interface Event {
+    }
+
+    private record MemberEvent(ClusterEvent.MemberEvent event) implements Event {
+    }
+
+    private WorkerNode() {
+    }
+
+    public static Behavior<Void> create(int workers, JobFactory factory, CompletableFuture<Exit> exit) {
+        return Behaviors.<Object>setup(ctx -> {
+            Set<ActorRef<Worker.Command>> alive = new HashSet<>();
+            for (int i = 0; i < workers; i++) {
+                ActorRef<Worker.Command> w = ctx.spawn(Worker.create(factory), "worker-" + i,
+                        DispatcherSelector.fromConfig(LocalRun.WORKER_DISPATCHER));
+                ctx.watch(w);
+                alive.add(w);
+            }
+            ActorRef<ClusterEvent.MemberEvent> members = ctx.messageAdapter(ClusterEvent.MemberEvent.class, MemberEvent::new)
+                    .unsafeUpcast();
+            Cluster cluster = Cluster.get(ctx.getSystem());
+            cluster.subscriptions().tell(Subscribe.create(members, ClusterEvent.MemberEvent.class));
+            return Behaviors.receive(Object.class)
+                    .onSignal(Terminated.class, t -> {
+                        alive.remove(t.getRef());
+                        if (alive.isEmpty()) {
+                            exit.complete(new Exit(0, "the training ended"));
+                        }
+                        return Behaviors.same();
+                    })
+                    .onMessage(MemberEvent.class, m -> {
+                        ClusterEvent.MemberEvent e = m.event();
+                        if (e instanceof ClusterEvent.MemberRemoved && e.member().address().equals(
+                                cluster.selfMember().address())) {
+                            exit.complete(new Exit(1, "this node was removed from the cluster"));
+                        } else if (e instanceof ClusterEvent.MemberRemoved && e.member().hasRole("trainer")) {
+                            exit.complete(new Exit(1, "the trainer node " + e.member().address() + " left the cluster"));
+                        }
+                        return Behaviors.same();
+                    })
+                    .build();
+        }).unsafeCast();
+    }
+}
