@@ -78,8 +78,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private record Reachability(ClusterEvent.ReachabilityEvent event) implements Command {
     }
 
-    private record Logged(Runnable then) implements Command {
-    }
+    private enum Logged implements Command { INSTANCE }
+
+    private enum StopWaitOver implements Command { INSTANCE }
 
     private enum NextStep implements Command { INSTANCE }
 
@@ -90,6 +91,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
     /** The largest automatic task: its result is at most ~37 KB. */
     static final int MAX_AUTO_TASK_SIZE = 4096;
+
+    /** How long the end of a run waits for the workers to stop. */
+    static final java.time.Duration STOP_WAIT = java.time.Duration.ofSeconds(5);
 
     private final Settings settings;
     private final Training training;
@@ -118,6 +122,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private double stepLoss;
     private boolean stopRequested;
     private boolean finishing;
+    private RunOutcome result;
 
     private double epochLossSum;
     private int epochSteps;
@@ -168,7 +173,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                 .onMessage(TaskFailed.class, this::onTaskFailed)
                 .onMessage(VerdictReached.class, this::onVerdict)
                 .onMessage(Reachability.class, this::onReachability)
-                .onMessage(Logged.class, this::onLogged)
+                .onMessageEquals(Logged.INSTANCE, this::onLogged)
+                .onMessageEquals(StopWaitOver.INSTANCE, this::onStopWaitOver)
                 .onMessageEquals(NextStep.INSTANCE, this::onNextStep)
                 .onMessageEquals(StopAfterEpoch.INSTANCE, this::onStopRequest)
                 .build();
@@ -210,6 +216,13 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             return this;
         }
         byId.values().remove(w);
+        if (result != null) {
+            // the run is over: this is a worker confirming its stop
+            if (workers.isEmpty()) {
+                complete();
+            }
+            return next();
+        }
         idle.remove(w);
         weightsSent.remove(w);
         Integer task = busyWith.remove(w);
@@ -242,7 +255,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                     }
                 }
             }
-            getContext().getLog().info("node {} is unreachable: {} task(s) handed out again", node, requeued);
+            log(new RunEvent.NodeUnreachable(settings.runId(), now(), node.hostPort(), training.step(), requeued));
         } else if (msg.event() instanceof ClusterEvent.ReachableMember) {
             unreachable.remove(node);
             for (ActorRef<Worker.Command> w : workers) {
@@ -487,25 +500,53 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                 new RunOutcome(RunOutcome.Status.FAILED, training.epochsDone(), training.step(), null, null, reason));
     }
 
-    /** Writes the last event, waits until it is on disk, stops the workers, then reports the outcome. */
+    /**
+     * Writes the last event and waits until it is on disk; then stops the workers and waits (up to
+     * {@link #STOP_WAIT}) until they are gone, so that worker nodes hear the end before this node
+     * leaves; then reports the outcome.
+     */
     private void end(RunEvent last, RunOutcome result) {
-        Runnable complete = () -> {
-            for (ActorRef<Worker.Command> w : workers) {
-                w.tell(Worker.Stop.INSTANCE);
-            }
-            outcome.complete(result);
-        };
+        this.result = result;
         if (last == null) {
-            complete.run();
+            stopWorkers();
             return;
         }
-        ActorRef<Done> ack = getContext().messageAdapter(Done.class, d -> new Logged(complete));
+        ActorRef<Done> ack = getContext().messageAdapter(Done.class, d -> Logged.INSTANCE);
         eventLog.tell(new EventLog.Record(last, ack));
     }
 
-    private Behavior<Command> onLogged(Logged msg) {
-        msg.then().run();
-        return Behaviors.stopped();
+    private Behavior<Command> onLogged() {
+        stopWorkers();
+        return next();
+    }
+
+    private void stopWorkers() {
+        for (ActorRef<Worker.Command> w : workers) {
+            w.tell(Worker.Stop.INSTANCE);
+        }
+        if (workers.isEmpty()) {
+            complete();
+        } else {
+            getContext().scheduleOnce(STOP_WAIT, getContext().getSelf(), StopWaitOver.INSTANCE);
+        }
+    }
+
+    private Behavior<Command> onStopWaitOver() {
+        if (!outcome.isDone()) {
+            getContext().getLog().warn("{} worker(s) did not confirm the end within {} s", workers.size(),
+                    STOP_WAIT.toSeconds());
+            complete();
+        }
+        return next();
+    }
+
+    private void complete() {
+        outcome.complete(result);
+    }
+
+    /** Stopped once the outcome is out. */
+    private Behavior<Command> next() {
+        return outcome.isDone() && result != null ? Behaviors.stopped() : this;
     }
 
     // ---------------------------------------------------------------- helpers

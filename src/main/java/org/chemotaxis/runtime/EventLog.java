@@ -160,6 +160,8 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
             LOG.error("run failed at epoch {}, step {}: {}", f.epoch() + 1, f.step(), f.reason());
         } else if (e instanceof RunEvent.WorkersChanged w) {
             LOG.info("workers: {} {}", w.workers(), w.workersByNode());
+        } else if (e instanceof RunEvent.NodeUnreachable u) {
+            LOG.warn("node {} is unreachable at step {}: {} task(s) handed out again", u.node(), u.step(), u.tasksRequeued());
         } else if (e instanceof RunEvent.Checkpointed c) {
             LOG.debug("checkpoint after epoch {} -> {}", c.epoch() + 1, c.path());
         }

@@ -17,6 +17,7 @@ import java.util.Map;
     @JsonSubTypes.Type(value = RunEvent.EarlyStopped.class, name = "EarlyStopped"),
     @JsonSubTypes.Type(value = RunEvent.Checkpointed.class, name = "Checkpointed"),
     @JsonSubTypes.Type(value = RunEvent.WorkersChanged.class, name = "WorkersChanged"),
+    @JsonSubTypes.Type(value = RunEvent.NodeUnreachable.class, name = "NodeUnreachable"),
     @JsonSubTypes.Type(value = RunEvent.RunFinished.class, name = "RunFinished"),
     @JsonSubTypes.Type(value = RunEvent.Failed.class, name = "Failed"),
 })
@@ -56,6 +57,11 @@ public sealed interface RunEvent extends CborSerializable {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record WorkersChanged(String runId, long time, int workers, Map<String, Integer> workersByNode) implements RunEvent {
+    }
+
+    /** A cluster node stopped answering; the tasks it held went back to the queue. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record NodeUnreachable(String runId, long time, String node, long step, int tasksRequeued) implements RunEvent {
     }
 
     /**

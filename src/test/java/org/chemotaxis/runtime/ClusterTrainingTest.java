@@ -1,0 +1,282 @@
+package org.chemotaxis.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import akka.actor.Address;
+import akka.actor.typed.ActorSystem;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.chemotaxis.config.ConfigLoader;
+import org.chemotaxis.config.ExperimentConfig;
+import org.chemotaxis.experiment.SequenceExperiment;
+import org.chemotaxis.perturb.GradientEstimator;
+import org.chemotaxis.perturb.StepKey;
+import org.chemotaxis.report.ParameterHash;
+import org.chemotaxis.report.RunFolder;
+import org.chemotaxis.task.Evaluator;
+import org.chemotaxis.train.PlainTrainer;
+import org.chemotaxis.train.Training;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A cluster inside one JVM: a trainer ActorSystem (no local workers) and worker ActorSystems on
+ * 127.0.0.1, port 0. Remote workers give the plain loop's parameters, also when one of them is
+ * terminated abruptly mid-step or joins mid-run.
+ */
+class ClusterTrainingTest {
+
+    private static final String YAML = """
+            name: cluster
+            seed: 11
+            model: {type: elman, hidden: 6}
+            data: {type: sine, count: 40, length: 24, dt: 0.1, validation_fraction: 0.2}
+            objective: {washout: 2}
+            estimator: {type: central, sigma: 1.0e-4}
+            optimizer: {type: adam, lr: 0.02}
+            training: {epochs: %d, batch: 8}
+            runtime: {task_size: 8}
+            """;
+
+    @TempDir
+    Path tmp;
+
+    private final List<ActorSystem<?>> systems = new ArrayList<>();
+
+    @AfterEach
+    void stopAll() {
+        for (ActorSystem<?> s : systems) {
+            s.terminate();
+        }
+        for (ActorSystem<?> s : systems) {
+            s.getWhenTerminated().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).exceptionally(t -> null).join();
+        }
+    }
+
+    private static ExperimentConfig config(int epochs) {
+        return ConfigLoader.parse(YAML.formatted(epochs), "cluster.yml");
+    }
+
+    private static String plainSha(ExperimentConfig c) {
+        Training t = new SequenceExperiment(c).newTraining();
+        new PlainTrainer(t).run(c.training().epochs());
+        return ParameterHash.sha256(t.theta());
+    }
+
+    /** The trainer, with no local workers, running in a background thread. */
+    private CompletableFuture<RunOutcome> startTrainer(ExperimentConfig c, String name, CompletableFuture<Address> address) {
+        return startTrainer(c, name, address, 0);
+    }
+
+    private CompletableFuture<RunOutcome> startTrainer(ExperimentConfig c, String name, CompletableFuture<Address> address,
+                                                       int port) {
+        SequenceExperiment exp = new SequenceExperiment(c);
+        RunFolder folder = RunFolder.create(tmp, name).describing(exp.model());
+        var settings = new Coordinator.Settings(folder.runId(), c.name(), folder.dir().toString(), c.training().epochs(),
+                c.runtime().taskSize(), 3, exp.metricName(), exp.lossToMetric(), "elman", "adam");
+        var parts = new LocalRun.Parts(exp.newTraining(), settings, folder,
+                JobSpec.of(folder.runId(), ConfigLoader.toYaml(c)), null, exp.stopRule(), folder.dir());
+        Config akka = ClusterSetup.node("127.0.0.1", port, "trainer", null, null, ConfigFactory.load());
+        return CompletableFuture.supplyAsync(() -> LocalRun.run(parts, 0, akka,
+                system -> address.complete(ClusterSetup.self(system)), null));
+    }
+
+    /** A worker node in this JVM. */
+    private ActorSystem<Void> startWorker(Address seed, JobFactory jobs, CompletableFuture<WorkerNode.Exit> exit) {
+        Config akka = LocalRun.workerDispatcher(1).withFallback(ClusterSetup.node("127.0.0.1", 0, "worker", null, null,
+                ConfigFactory.load()));
+        ActorSystem<Void> system = ActorSystem.create(WorkerNode.create(1, jobs, exit), ClusterSetup.SYSTEM, akka);
+        systems.add(system);
+        ClusterSetup.join(system, seed);
+        return system;
+    }
+
+    private static JobFactory fromConfig() {
+        return spec -> new SequenceExperiment(ConfigLoader.parse(spec.configYaml(), "job")).job();
+    }
+
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private void waitFor(Check check, CompletableFuture<RunOutcome> run, String what, Process victim) throws Exception {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline && !run.isDone()) {
+            if (check.holds()) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("not before the end of the run: " + what + "\n" + Files.readString(tmp.resolve("victim.log")));
+    }
+
+    /** Nodes that took tasks in the last finished epoch (0 before the first). */
+    private static int nodesInLastEpoch(Path runDir) throws Exception {
+        if (!Files.exists(runDir.resolve("events.jsonl"))) {
+            return 0;
+        }
+        List<JsonNode> ep = epochs(runDir);
+        return ep.isEmpty() ? 0 : ep.get(ep.size() - 1).path("tasks_by_node").size();
+    }
+
+    private static List<JsonNode> epochs(Path runDir) throws Exception {
+        return events(runDir, "EpochEnded");
+    }
+
+    private static List<JsonNode> events(Path runDir, String type) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : Files.readAllLines(runDir.resolve("events.jsonl"))) {
+            JsonNode e = EventLog.JSON.readTree(line);
+            if (e.path("event").asText().equals(type)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void twoRemoteWorkerNodesGiveTheSingleJvmResult() throws Exception {
+        ExperimentConfig c = config(3);
+        CompletableFuture<Address> seed = new CompletableFuture<>();
+        CompletableFuture<RunOutcome> run = startTrainer(c, "two", seed);
+        Address at = seed.get(60, TimeUnit.SECONDS);
+        CompletableFuture<WorkerNode.Exit> exitA = new CompletableFuture<>();
+        CompletableFuture<WorkerNode.Exit> exitB = new CompletableFuture<>();
+        startWorker(at, fromConfig(), exitA);
+        startWorker(at, fromConfig(), exitB);
+        RunOutcome o = run.get(180, TimeUnit.SECONDS);
+        assertEquals(RunOutcome.Status.FINISHED, o.status(), o.reason());
+        assertEquals(plainSha(c), o.lastParamsSha256());
+        assertEquals(0, exitA.get(60, TimeUnit.SECONDS).code(), "worker nodes exit 0 when the training ends");
+        assertEquals(0, exitB.get(60, TimeUnit.SECONDS).code());
+        JsonNode last = epochs(tmp.resolve("two")).get(2);
+        assertEquals(2, last.path("tasks_by_node").size(), "both remote nodes took tasks: " + last);
+        assertTrue(!last.path("tasks_by_node").has("local"));
+    }
+
+    /** An estimator that runs a hook before each task (on the worker's thread). */
+    static final class Hooked implements GradientEstimator {
+        final GradientEstimator inner;
+        final java.util.function.Consumer<StepKey> before;
+
+        Hooked(GradientEstimator inner, java.util.function.Consumer<StepKey> before) {
+            this.inner = inner;
+            this.before = before;
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public int indexCount(int p) {
+            return inner.indexCount(p);
+        }
+
+        @Override
+        public int passesPerIndex() {
+            return inner.passesPerIndex();
+        }
+
+        @Override
+        public void evaluate(Evaluator ev, double[] theta, StepKey key, int from, int to, double[] out) {
+            before.accept(key);
+            inner.evaluate(ev, theta, key, from, to, out);
+        }
+
+        @Override
+        public void reduce(Evaluator ev, double[] theta, StepKey key, double base, double[] values, double[] grad) {
+            inner.reduce(ev, theta, key, base, values, grad);
+        }
+    }
+
+    private static JobFactory hooked(java.util.function.Consumer<StepKey> before) {
+        return spec -> {
+            var job = fromConfig().build(spec);
+            return new RunJob(job.objective(), new Hooked(job.estimator(), before));
+        };
+    }
+
+    /**
+     * A worker JVM killed with SIGKILL while the run is busy: its tasks go back to the queue as
+     * soon as the node is unreachable, the run finishes with the parameters of a run without
+     * failures, and the stall is about the failure-detection time.
+     */
+    @Test
+    void aWorkerJvmKilledMidRunLosesNoWorkAndChangesNothing() throws Exception {
+        ExperimentConfig c = config(12);
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 0, java.net.InetAddress.getByName("127.0.0.1"))) {
+            port = free.getLocalPort();
+        }
+        // The trainer has no workers of its own: it waits for the worker JVM, which starts first.
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process victim = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "org.chemotaxis.cli.Main", "worker", "--join", "127.0.0.1:" + port, "--workers", "1")
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("victim.log").toFile()).start();
+        CompletableFuture<RunOutcome> run;
+        try {
+            CompletableFuture<Address> seed = new CompletableFuture<>();
+            run = startTrainer(c, "killed", seed, port);
+            Address at = seed.get(60, TimeUnit.SECONDS);
+            waitFor(() -> nodesInLastEpoch(tmp.resolve("killed")) >= 1, run, "the worker JVM took tasks", victim);
+            startWorker(at, fromConfig(), new CompletableFuture<>());
+            waitFor(() -> nodesInLastEpoch(tmp.resolve("killed")) == 2, run, "both nodes took tasks", victim);
+            victim.destroyForcibly();
+            victim.waitFor();
+        } finally {
+            victim.destroyForcibly();
+        }
+        RunOutcome o = run.get(180, TimeUnit.SECONDS);
+        assertEquals(RunOutcome.Status.FINISHED, o.status(), o.reason());
+        assertEquals(plainSha(c), o.lastParamsSha256(), "the same parameters as a run without failures");
+        List<JsonNode> unreachable = events(tmp.resolve("killed"), "NodeUnreachable");
+        assertEquals(1, unreachable.size(), "the killed node was noticed");
+        List<JsonNode> ep = epochs(tmp.resolve("killed"));
+        double[] secs = ep.stream().mapToDouble(e -> e.path("seconds").asDouble()).sorted().toArray();
+        System.out.printf("kill -9 of a worker JVM: %d task(s) handed out again; slowest epoch %.2f s, median %.2f s%n",
+                unreachable.get(0).path("tasks_requeued").asInt(), secs[secs.length - 1], secs[secs.length / 2]);
+    }
+
+    @Test
+    void aWorkerNodeJoiningMidRunGetsTasks() throws Exception {
+        ExperimentConfig c = config(8);
+        CompletableFuture<Address> seed = new CompletableFuture<>();
+        CompletableFuture<RunOutcome> run = startTrainer(c, "join", seed);
+        Address at = seed.get(60, TimeUnit.SECONDS);
+        CountDownLatch secondEpoch = new CountDownLatch(1);
+        // The first node is slowed down (30 ms a task) so that the run lasts until the second one is in.
+        JobFactory counting = hooked(key -> {
+            if (key.step() >= 8) {
+                secondEpoch.countDown();
+            }
+            try {
+                Thread.sleep(30);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        startWorker(at, counting, new CompletableFuture<>());
+        assertTrue(secondEpoch.await(120, TimeUnit.SECONDS), "the first node worked alone for two epochs");
+        startWorker(at, fromConfig(), new CompletableFuture<>());
+        RunOutcome o = run.get(180, TimeUnit.SECONDS);
+        assertEquals(RunOutcome.Status.FINISHED, o.status(), o.reason());
+        assertEquals(plainSha(c), o.lastParamsSha256());
+        List<JsonNode> ep = epochs(tmp.resolve("join"));
+        assertEquals(1, ep.get(0).path("tasks_by_node").size(), "epoch 1: one node");
+        JsonNode last = ep.get(ep.size() - 1);
+        assertEquals(2, last.path("tasks_by_node").size(), "the late node took tasks: " + last);
+        assertEquals(2, last.path("workers").asInt());
+    }
+}
