@@ -13,9 +13,11 @@ public final class TaskPartition {
         if (taskSize <= 0) {
             throw new IllegalArgumentException("task size must be > 0, but was " + taskSize + " (runtime.task_size)");
         }
-        List<TaskRange> tasks = new ArrayList<>((indexCount + taskSize - 1) / taskSize);
-        for (int from = 0, id = 0; from < indexCount; from += taskSize, id++) {
-            tasks.add(new TaskRange(id, from, Math.min(indexCount, from + taskSize)));
+        // long arithmetic: a task size of Integer.MAX_VALUE means "one task"
+        List<TaskRange> tasks = new ArrayList<>((int) ((indexCount + (long) taskSize - 1) / taskSize));
+        int id = 0;
+        for (long from = 0; from < indexCount; from += taskSize, id++) {
+            tasks.add(new TaskRange(id, (int) from, (int) Math.min(indexCount, from + taskSize)));
         }
         return tasks;
     }

@@ -279,4 +279,28 @@ class ClusterTrainingTest {
         assertEquals(2, last.path("tasks_by_node").size(), "the late node took tasks: " + last);
         assertEquals(2, last.path("workers").asInt());
     }
+
+    /** A million parameters travel to a remote worker (θ is ~9 MB on the large-message channel). */
+    @Test
+    void aMillionParametersReachARemoteWorker() throws Exception {
+        ExperimentConfig c = ConfigLoader.parse("""
+                name: large
+                seed: 2
+                model: {type: elman, hidden: 1000}
+                data: {type: sine, count: 4, length: 3, dt: 0.1, validation_fraction: 0.5}
+                objective: {washout: 0}
+                estimator: {type: spsa, sigma: 1.0e-4, directions: 2}
+                optimizer: {type: sgd, lr: 0.01, schedule: constant}
+                training: {epochs: 1, batch: 2}
+                runtime: {task_size: 1}
+                """, "large.yml");
+        CompletableFuture<Address> seed = new CompletableFuture<>();
+        CompletableFuture<RunOutcome> run = startTrainer(c, "large", seed);
+        startWorker(seed.get(60, TimeUnit.SECONDS), fromConfig(), new CompletableFuture<>());
+        RunOutcome o = run.get(300, TimeUnit.SECONDS);
+        assertEquals(RunOutcome.Status.FINISHED, o.status(), o.reason());
+        assertTrue(new SequenceExperiment(c).model().parameterCount() >= 1_000_000);
+        assertEquals(plainSha(c), o.lastParamsSha256());
+        assertEquals(1, epochs(tmp.resolve("large")).get(0).path("tasks_by_node").size());
+    }
 }

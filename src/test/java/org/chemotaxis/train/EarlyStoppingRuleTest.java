@@ -55,12 +55,4 @@ class EarlyStoppingRuleTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> EarlyStoppingRule.of(1, Double.NaN))
                 .getMessage().contains("early_stopping.min_delta"));
     }
-
-    @Test
-    void partitionCoversEveryIndexOnceInOrder() {
-        List<TaskRange> tasks = TaskPartition.split(10, 4);
-        assertEquals(List.of(new TaskRange(0, 0, 4), new TaskRange(1, 4, 8), new TaskRange(2, 8, 10)), tasks);
-        assertTrue(TaskPartition.split(0, 4).isEmpty());
-        assertThrows(IllegalArgumentException.class, () -> TaskPartition.split(10, 0));
-    }
 }
