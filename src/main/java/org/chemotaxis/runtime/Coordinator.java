@@ -226,7 +226,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         idle.remove(w);
         weightsSent.remove(w);
         Integer task = busyWith.remove(w);
-        if (task != null && plan != null && !done.get(task)) {
+        if (task != null && plan != null && !done.get(task) && !queue.contains(plan.tasks().get(task))) {
             getContext().getLog().debug("worker {} left during task {} of step {}: handing it out again", w, task, plan.step());
             queue.addFirst(plan.tasks().get(task));
         }
