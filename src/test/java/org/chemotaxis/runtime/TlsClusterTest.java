@@ -1,0 +1,110 @@
+package org.chemotaxis.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import akka.actor.Address;
+import akka.actor.typed.ActorSystem;
+import akka.cluster.MemberStatus;
+import akka.cluster.typed.Cluster;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.chemotaxis.config.ConfigLoader;
+import org.chemotaxis.config.ExperimentConfig;
+import org.chemotaxis.experiment.SequenceExperiment;
+import org.chemotaxis.report.RunFolder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Artery over TLS with mutual authentication, with certificates from deploy/tls/make-keys.sh: a
+ * worker with a certificate of the cluster's CA joins and trains; one signed by another CA
+ * cannot join.
+ */
+class TlsClusterTest {
+
+    private static final String PASSWORD = "test-secret-123";
+
+    @TempDir
+    Path tmp;
+
+    private final List<ActorSystem<?>> systems = new ArrayList<>();
+
+    @AfterEach
+    void stopAll() {
+        for (ActorSystem<?> s : systems) {
+            s.terminate();
+        }
+        for (ActorSystem<?> s : systems) {
+            s.getWhenTerminated().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).exceptionally(t -> null).join();
+        }
+    }
+
+    private Path makeKeys() throws Exception {
+        Path keys = tmp.resolve("tls");
+        ProcessBuilder pb = new ProcessBuilder("bash", "deploy/tls/make-keys.sh", keys.toString(), "trainer", "worker",
+                "--rogue", "intruder").redirectErrorStream(true).redirectOutput(tmp.resolve("keys.log").toFile());
+        pb.environment().put(ClusterSetup.PASSWORD_ENV, PASSWORD);
+        pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
+        assertEquals(0, pb.start().waitFor(), Files.readString(tmp.resolve("keys.log")));
+        return keys;
+    }
+
+    private ActorSystem<Void> worker(Path tls, Address seed) {
+        Config akka = LocalRun.workerDispatcher(1).withFallback(
+                ClusterSetup.node("127.0.0.1", 0, "worker", tls, PASSWORD, ConfigFactory.load()));
+        ActorSystem<Void> s = ActorSystem.create(WorkerNode.create(1,
+                spec -> new SequenceExperiment(ConfigLoader.parse(spec.configYaml(), "job")).job(),
+                new CompletableFuture<>()), ClusterSetup.SYSTEM, akka);
+        systems.add(s);
+        ClusterSetup.join(s, seed);
+        return s;
+    }
+
+    @Test
+    void onlyNodesWithTheClustersCertificateJoin() throws Exception {
+        Path keys = makeKeys();
+        ExperimentConfig c = ConfigLoader.parse("""
+                name: tls
+                seed: 4
+                model: {type: elman, hidden: 4}
+                data: {type: sine, count: 24, length: 12, dt: 0.1, validation_fraction: 0.25}
+                objective: {washout: 2}
+                training: {epochs: 2, batch: 6}
+                """, "tls.yml");
+        SequenceExperiment exp = new SequenceExperiment(c);
+        RunFolder folder = RunFolder.create(tmp, "run").describing(exp.model());
+        var settings = new Coordinator.Settings(folder.runId(), "tls", folder.dir().toString(), 2, 0, 3,
+                exp.metricName(), exp.lossToMetric(), "elman", "adam");
+        var parts = new LocalRun.Parts(exp.newTraining(), settings, folder,
+                JobSpec.of(folder.runId(), ConfigLoader.toYaml(c)), null, exp.stopRule(), folder.dir());
+        Config trainer = ClusterSetup.node("127.0.0.1", 0, "trainer", keys.resolve("trainer"), PASSWORD,
+                ConfigFactory.load());
+        CompletableFuture<Address> seed = new CompletableFuture<>();
+        CompletableFuture<RunOutcome> run = CompletableFuture.supplyAsync(() -> LocalRun.run(parts, 0, trainer,
+                system -> seed.complete(ClusterSetup.self(system)), null));
+        Address at = seed.get(60, TimeUnit.SECONDS);
+
+        ActorSystem<Void> intruder = worker(keys.resolve("intruder"), at);
+        Thread.sleep(8000);
+        assertFalse(Cluster.get(intruder).selfMember().status().equals(MemberStatus.up()),
+                "a node with a foreign certificate must not join");
+        assertFalse(run.isDone());
+        assertFalse(Files.readString(folder.file(RunFolder.EVENTS)).contains("EpochEnded"),
+                "no work was done by the intruder");
+
+        worker(keys.resolve("worker"), at);
+        RunOutcome o = run.get(120, TimeUnit.SECONDS);
+        assertEquals(RunOutcome.Status.FINISHED, o.status(), o.reason());
+        assertTrue(Files.readString(folder.file(RunFolder.EVENTS)).contains("EpochEnded"));
+        assertFalse(Cluster.get(intruder).selfMember().status().equals(MemberStatus.up()));
+    }
+}
