@@ -57,6 +57,7 @@ worker_done=()
 
 # Stops what is still running: SIGTERM first (Akka leaves the cluster cleanly), SIGKILL after 10 s.
 cleanup() {
+  set +e
   local pids=() p i
   for p in "$trainer_pid" "${worker_pid[@]}"; do
     if [ -n "$p" ] && kill -0 "$p" 2>/dev/null; then
@@ -80,6 +81,9 @@ cleanup() {
   echo "local-cluster: killing ${alive[*]}" >&2
   kill -KILL "${alive[@]}" 2>/dev/null || true
 }
+# A reader of our output that is gone (Ctrl-C also stops a `| tee`) must not kill this script
+# before it has stopped the JVMs: writes then fail instead, and the script exits through cleanup.
+trap '' PIPE
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
@@ -130,6 +134,9 @@ done
 rc=0
 wait "$trainer_pid" || rc=$?
 echo "local-cluster: trainer exited with $rc" >&2
+if [ "$rc" -ne 0 ]; then
+  tail -n 5 "$log_dir/trainer.log" | sed 's/^/local-cluster:   trainer: /' >&2
+fi
 cat "$log_dir/trainer.out"
 
 # After a normal end the workers stop by themselves within seconds; give them that time so that
