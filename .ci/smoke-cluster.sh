@@ -203,15 +203,20 @@ trainer_pid="$(sed -n 's/^trainer_pid=//p' "$work/cluster.out")"
 pids+=(${trainer_pid:+"$trainer_pid"} "${worker_pids[@]}")
 check "local-cluster.sh started 2 worker JVMs" [ "${#worker_pids[@]}" -eq 2 ]
 
+# The kill comes after the first epoch, once the trainer has both workers (on busy cores one
+# worker JVM can be registered many seconds after the other): a dying worker then holds a task.
 killed=""
 kill_time=""
+kill_epoch=""
 if wait_for 90 grep -q '"event":"EpochEnded"' "$events"; then
+  wait_for 60 grep -q '"workers":2' "$events" || log "the trainer never had 2 workers at once"
   victim="${worker_pids[0]:-}"
   if [ -n "$victim" ] && kill -0 "$victim" 2>/dev/null; then
     kill -KILL "$victim"
     killed="$victim"
     kill_time="$(date +%H:%M:%S.%3N)"
-    log "first epoch ended after $((SECONDS - t1)) s; SIGKILL to worker JVM $victim at $kill_time"
+    kill_epoch="$(grep -c '"event":"EpochEnded"' "$events")"
+    log "$kill_epoch epoch(s) ended after $((SECONDS - t1)) s; SIGKILL to worker JVM $victim at $kill_time"
   fi
 else
   log "no EpochEnded within 90 s"
@@ -247,6 +252,17 @@ grep -h "is unreachable\|workers: " "$work/logs/trainer.log" | sed 's/^/smoke-cl
 durations="$(grep '"event":"EpochEnded"' "$events" 2>/dev/null \
   | sed -n 's/.*"epoch":\([0-9]*\).*"seconds":\([0-9.eE+-]*\).*/\1:\2/p' | tr '\n' ' ')"
 log "epoch seconds (epoch:seconds): $durations"
+if [ -n "$kill_epoch" ]; then
+  # The epoch the kill fell into against the median of the epochs after it.
+  echo "$durations" | tr ' ' '\n' | awk -F: -v k="$kill_epoch" '
+    $1 == k { hit = $2 } $1 > k && $2 != "" { n++; rest[n] = $2 }
+    END {
+      if (hit == "" || n == 0) exit
+      for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (rest[j] < rest[i]) { t = rest[i]; rest[i] = rest[j]; rest[j] = t }
+      med = (n % 2) ? rest[(n + 1) / 2] : (rest[n / 2] + rest[n / 2 + 1]) / 2
+      printf "smoke-cluster: epoch %d (the kill) took %.1f s, later epochs %.1f s (median): stall %.1f s\n", k, hit, med, hit - med
+    }' >&2
+fi
 log "total $((SECONDS - start)) s (one-JVM run and cluster run)"
 if [ $failed -gt 0 ]; then
   for f in "$work/cluster.err" "$work/logs/trainer.log" "$work/observer.log" "$work"/logs/worker-*.log; do
