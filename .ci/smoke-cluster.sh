@@ -37,9 +37,12 @@ alive() {
   [ -n "$(jobs -rp | grep -x "$1")" ]
 }
 
-# Alive and not a zombie: the worker JVMs are not this shell's children, so jobs cannot see them.
+# Alive and not a zombie (Linux /proc): the worker JVMs are not this shell's children, so jobs
+# cannot see them.
 running() {
-  kill -0 "$1" 2>/dev/null && [ "$(ps -o stat= -p "$1" 2>/dev/null | cut -c1)" != Z ]
+  local state
+  state="$(sed -n 's/^.*) \(.\).*/\1/p' "/proc/$1/stat" 2>/dev/null)"
+  [ -n "$state" ] && [ "$state" != Z ]
 }
 
 gone() {
@@ -77,7 +80,7 @@ cleanup() {
   fi
 }
 trap cleanup EXIT
-trap 'log "interrupted"; exit 130' INT TERM
+trap 'log "interrupted"; failed=$((failed + 1)); echo "smoke-cluster: $passed passed, $failed failed"; exit 130' INT TERM
 
 # Waits until "$@" succeeds, at most $1 seconds; returns 1 on timeout.
 wait_for() {
@@ -90,11 +93,12 @@ wait_for() {
   done
 }
 
-# A port nobody listens on, from a range away from the usual 2551.
+# A port nobody listens on, away from the usual 2551 and below Linux's ephemeral range (32768-),
+# from which the other JVMs take their ports.
 free_port() {
   local p i
   for i in $(seq 1 50); do
-    p=$((20000 + RANDOM % 20000))
+    p=$((20000 + RANDOM % 12000))
     if ! timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$p" 2>/dev/null; then
       echo "$p"
       return 0
@@ -156,7 +160,7 @@ sha_of() {
 # ---------------------------------------------------------------- 1. one JVM
 log "one-JVM reference run ..."
 t0=$SECONDS
-timeout -k 5 120 java "${java_opts[@]}" -jar "$jar" train "$work/smoke.yml" --workers 2 --out "$work/runs" \
+timeout -k 5 100 java "${java_opts[@]}" -jar "$jar" train "$work/smoke.yml" --workers 2 --out "$work/runs" \
   --name one-jvm >"$work/one-jvm.out" 2>"$work/one-jvm.log" </dev/null &
 pids+=("$!")
 one_rc=0
