@@ -185,7 +185,9 @@ PORT="$port" LOG_DIR="$work/logs" HOLD_WORKERS="$gate" HOLD_TIMEOUT=60 \
   >"$work/cluster.out" 2>"$work/cluster.err" </dev/null &
 cluster_pid=$!
 pids+=("$cluster_pid")
-# The observer starts at once; it retries joining until the trainer is up (at most 20 s).
+# The observer gives up joining after 20 s, and a trainer JVM can take that long to start on busy
+# cores: it starts once the trainer listens (no event is lost, the workers are held back).
+wait_for 60 grep -q "cluster seed at" "$work/logs/trainer.log" || log "the trainer did not start listening within 60 s"
 timeout -k 5 150 java "${java_opts[@]}" -jar "$jar" observe --join "127.0.0.1:$port" --out "$events" \
   >"$work/observer.out" 2>"$work/observer.log" </dev/null &
 observer_pid=$!
