@@ -130,7 +130,6 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private double lastLearningRate;
     private final Map<String, Integer> tasksByNode = new TreeMap<>();
     private final long startNanos = System.nanoTime();
-    private long forwardPasses;
 
     private Coordinator(ActorContext<Command> context, Settings settings, Training training, RunRecorder recorder,
                         JobSpec job, ActorRef<EventLog.Command> eventLog,
@@ -405,7 +404,6 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             failRun(e.getMessage());
             return;
         }
-        forwardPasses += training.passesPerStep();
         epochLossSum += o.loss();
         epochSteps++;
         lastLearningRate = o.learningRate();
@@ -482,8 +480,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         String modelPath = recorder.model(best, s.bestEpoch(), s.bestLoss());
         String sha = ParameterHash.sha256(best);
         String lastSha = ParameterHash.sha256(training.theta());
+        // every step costs the same passes, so the count covers the steps before a resume too
         RunEvent.RunFinished event = new RunEvent.RunFinished(settings.runId(), now(), training.epochsDone(), training.step(),
-                forwardPasses, (System.nanoTime() - startNanos) / 1e9, s.bestEpoch(), s.bestLoss(), sha, lastSha, modelPath);
+                training.step() * training.passesPerStep(), (System.nanoTime() - startNanos) / 1e9, s.bestEpoch(), s.bestLoss(), sha, lastSha, modelPath);
         end(event, new RunOutcome(RunOutcome.Status.FINISHED, training.epochsDone(), training.step(), sha, lastSha, null));
     }
 

@@ -143,6 +143,10 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
     private void console(RunEvent e) {
         if (e instanceof RunEvent.RunStarted s) {
             epochs = s.epochs();
+            if (s.startEpoch() >= s.epochs()) {
+                LOG.info("run {}: all {} epochs are done already -> {}", s.name(), s.epochs(), s.runDir());
+                return;
+            }
             LOG.info("run {}: {} parameters, {} estimator, {} optimizer, {} workers, epochs {}..{}, {} steps/epoch -> {}",
                     s.name(), s.parameters(), s.estimator(), s.optimizer(), s.workers(), s.startEpoch() + 1, s.epochs(),
                     s.stepsPerEpoch(), s.runDir());
