@@ -47,6 +47,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     public enum Stop implements Command { INSTANCE }
 
     private final JobFactory factory;
+    private final Runnable onRunEnded;
     private long run;
     private String runId;
     private int id;
@@ -57,14 +58,23 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     private long seed;
     private double[] theta;
 
-    private Worker(ActorContext<Command> context, JobFactory factory) {
+    private Worker(ActorContext<Command> context, JobFactory factory, Runnable onRunEnded) {
         super(context);
         this.factory = factory;
+        this.onRunEnded = onRunEnded;
         context.getSystem().receptionist().tell(Receptionist.register(SERVICE_KEY, context.getSelf()));
     }
 
     public static Behavior<Command> create(JobFactory factory) {
-        return Behaviors.setup(ctx -> new Worker(ctx, factory));
+        return create(factory, () -> { });
+    }
+
+    /**
+     * @param onRunEnded called when the coordinator says the run is over, before the worker stops
+     *                   (its stop may take a moment to reach the coordinator; the run's end does not)
+     */
+    public static Behavior<Command> create(JobFactory factory, Runnable onRunEnded) {
+        return Behaviors.setup(ctx -> new Worker(ctx, factory, onRunEnded));
     }
 
     @Override
@@ -73,7 +83,10 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
                 .onMessage(Offer.class, this::onOffer)
                 .onMessage(Weights.class, this::onWeights)
                 .onMessage(Assign.class, this::onAssign)
-                .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
+                .onMessageEquals(Stop.INSTANCE, () -> {
+                    onRunEnded.run();
+                    return Behaviors.stopped();
+                })
                 .build();
     }
 

@@ -37,7 +37,8 @@ public final class WorkerNode {
         return Behaviors.<Object>setup(ctx -> {
             Set<ActorRef<Worker.Command>> alive = new HashSet<>();
             for (int i = 0; i < workers; i++) {
-                ActorRef<Worker.Command> w = ctx.spawn(Worker.create(factory), "worker-" + i,
+                ActorRef<Worker.Command> w = ctx.spawn(
+                        Worker.create(factory, () -> exit.complete(new Exit(0, "the training ended"))), "worker-" + i,
                         DispatcherSelector.fromConfig(LocalRun.WORKER_DISPATCHER));
                 ctx.watch(w);
                 alive.add(w);

@@ -157,8 +157,8 @@ class ClusterTrainingTest {
         RunOutcome o = run.get(180, TimeUnit.SECONDS);
         assertEquals(RunOutcome.Status.FINISHED, o.status(), o.reason());
         assertEquals(plainSha(c), o.lastParamsSha256());
-        assertEquals(0, exitA.get(60, TimeUnit.SECONDS).code(), "worker nodes exit 0 when the training ends");
-        assertEquals(0, exitB.get(60, TimeUnit.SECONDS).code());
+        assertEquals(0, exitA.get(60, TimeUnit.SECONDS).code(), "worker nodes exit 0 when the training ends: " + exitA.get().reason());
+        assertEquals(0, exitB.get(60, TimeUnit.SECONDS).code(), exitB.get().reason());
         JsonNode last = epochs(tmp.resolve("two")).get(2);
         assertEquals(2, last.path("tasks_by_node").size(), "both remote nodes took tasks: " + last);
         assertTrue(!last.path("tasks_by_node").has("local"));
