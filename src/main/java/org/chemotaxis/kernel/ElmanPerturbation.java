@@ -59,6 +59,7 @@ public final class ElmanPerturbation {
     private double[] hAll = new double[0];
     private double[] baseOut = new double[0];
     private double[] copyLoss = new double[0];
+    private double[] outBuf = new double[0];
 
     /**
      * @param inputSize  I
@@ -186,6 +187,7 @@ public final class ElmanPerturbation {
         sums = new double[groupCapacity];
         hAll = new double[steps * rows * hidden];
         baseOut = new double[steps * rows * out];
+        outBuf = new double[rows * out];
     }
 
     private void transposeWeights(double[] theta) {
@@ -254,21 +256,59 @@ public final class ElmanPerturbation {
     /** Adds the squared errors of {@code rows} rows of one step to {@code sum}, in (row, output) order. */
     private double addSquaredErrors(double sum, double[] theta, double[] h, int hOff, double[] targets, int yOff,
                                     int rows) {
-        final int H = hidden;
         final int O = out;
+        for (int o = 0; o < O; o++) {
+            outputs(theta, o, h, hOff, rows, outBuf);
+        }
         for (int r = 0; r < rows; r++) {
-            final int hr = hOff + r * H;
             for (int o = 0; o < O; o++) {
-                final int w = why + o * H;
-                double y = theta[by + o];
-                for (int j = 0; j < H; j++) {
-                    y += theta[w + j] * h[hr + j];
-                }
-                final double e = y - targets[yOff + r * O + o];
+                final double e = outBuf[r * O + o] - targets[yOff + r * O + o];
                 sum += e * e;
             }
         }
         return sum;
+    }
+
+    /**
+     * Output o of {@code rows} rows into {@code y[r * O + o]}: b_y(o) + sum_j w_hy(o, j) h[r][j],
+     * summed in j order. Four rows at a time: four independent chains of adds keep the
+     * floating-point units busy where one row's chain would wait on each add.
+     */
+    private void outputs(double[] theta, int o, double[] h, int hOff, int rows, double[] y) {
+        final int H = hidden;
+        final int O = out;
+        final int w = why + o * H;
+        final double b = theta[by + o];
+        int r = 0;
+        for (; r + 4 <= rows; r += 4) {
+            final int h0 = hOff + r * H;
+            final int h1 = h0 + H;
+            final int h2 = h1 + H;
+            final int h3 = h2 + H;
+            double y0 = b;
+            double y1 = b;
+            double y2 = b;
+            double y3 = b;
+            for (int j = 0; j < H; j++) {
+                final double wj = theta[w + j];
+                y0 += wj * h[h0 + j];
+                y1 += wj * h[h1 + j];
+                y2 += wj * h[h2 + j];
+                y3 += wj * h[h3 + j];
+            }
+            y[r * O + o] = y0;
+            y[(r + 1) * O + o] = y1;
+            y[(r + 2) * O + o] = y2;
+            y[(r + 3) * O + o] = y3;
+        }
+        for (; r < rows; r++) {
+            final int hr = hOff + r * H;
+            double yr = b;
+            for (int j = 0; j < H; j++) {
+                yr += theta[w + j] * h[hr + j];
+            }
+            y[r * O + o] = yr;
+        }
     }
 
     /** The unperturbed hidden states of every step into {@code hAll} and the counted outputs into {@code baseOut}. */
@@ -282,17 +322,10 @@ public final class ElmanPerturbation {
             block.step(H, in, rows, prev, prevOff, hAll, t * rowBlock, inputs, t * rows * in,
                     theta, bh, wxT, whT, -1, -1, overrides, 0);
             if (t >= washout) {
-                for (int r = 0; r < rows; r++) {
-                    final int hr = t * rowBlock + r * H;
-                    for (int o = 0; o < O; o++) {
-                        final int w = why + o * H;
-                        double y = theta[by + o];
-                        for (int j = 0; j < H; j++) {
-                            y += theta[w + j] * hAll[hr + j];
-                        }
-                        baseOut[(t * rows + r) * O + o] = y;
-                    }
+                for (int o = 0; o < O; o++) {
+                    outputs(theta, o, hAll, t * rowBlock, rows, outBuf);
                 }
+                System.arraycopy(outBuf, 0, baseOut, t * rows * O, rows * O);
             }
         }
     }
