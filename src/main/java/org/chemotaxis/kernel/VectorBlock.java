@@ -12,8 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * weight vector loaded serves 4 rows and each broadcast state value serves 4 vectors of units.
  *
  * <p>Exactly the arithmetic of {@link ScalarBlock}: every lane accumulates its own unit in the
- * same order with separate multiplies and adds (never fused), and tanh is {@link Tanh}'s
- * sequence of operations lane by lane. Units beyond the last full vector and rows beyond the
+ * same order with separate multiplies and adds (never fused, as in the reference model), and
+ * tanh is {@link Tanh}'s sequence of operations (fused where it fuses) lane by lane. Units beyond the last full vector and rows beyond the
  * last block of 4 take the same path with fewer registers or the scalar code. So the result
  * does not depend on the vector width either. Loaded only by {@link Kernels}, so that the class
  * is never linked in a JVM without the vector module.
@@ -85,28 +85,40 @@ final class VectorBlock implements RecurrentBlock {
 
     /** {@link Tanh#tanh} on {@code a[off .. off + len)}, lane by lane with the same operations. */
     static void tanhInPlace(double[] a, int off, int len) {
+        final DoubleVector MINUS_LN2_HI = DoubleVector.broadcast(S, -Tanh.LN2_HI);
+        final DoubleVector MINUS_LN2_LO = DoubleVector.broadcast(S, -Tanh.LN2_LO);
+        final DoubleVector C11 = DoubleVector.broadcast(S, Tanh.C11);
+        final DoubleVector C10 = DoubleVector.broadcast(S, Tanh.C10);
+        final DoubleVector C9 = DoubleVector.broadcast(S, Tanh.C9);
+        final DoubleVector C8 = DoubleVector.broadcast(S, Tanh.C8);
+        final DoubleVector C7 = DoubleVector.broadcast(S, Tanh.C7);
+        final DoubleVector C6 = DoubleVector.broadcast(S, Tanh.C6);
+        final DoubleVector C5 = DoubleVector.broadcast(S, Tanh.C5);
+        final DoubleVector C4 = DoubleVector.broadcast(S, Tanh.C4);
+        final DoubleVector C3 = DoubleVector.broadcast(S, Tanh.C3);
+        final DoubleVector C2 = DoubleVector.broadcast(S, Tanh.C2);
         int i = 0;
         for (; i + V <= len; i += V) {
             final DoubleVector xv = DoubleVector.fromArray(S, a, off + i);
             final DoubleVector y = xv.abs().mul(2.0).min(Tanh.CLAMP);
-            final DoubleVector shifted = y.mul(Tanh.INV_LN2).add(Tanh.SHIFTER);
+            final DoubleVector shifted = y.fma(Tanh.INV_LN2, Tanh.SHIFTER);
             final DoubleVector k = shifted.sub(Tanh.SHIFTER);
-            final DoubleVector r = y.sub(k.mul(Tanh.LN2_HI)).sub(k.mul(Tanh.LN2_LO));
-            DoubleVector q = r.mul(Tanh.C13).add(Tanh.C12);
-            q = q.mul(r).add(Tanh.C11);
-            q = q.mul(r).add(Tanh.C10);
-            q = q.mul(r).add(Tanh.C9);
-            q = q.mul(r).add(Tanh.C8);
-            q = q.mul(r).add(Tanh.C7);
-            q = q.mul(r).add(Tanh.C6);
-            q = q.mul(r).add(Tanh.C5);
-            q = q.mul(r).add(Tanh.C4);
-            q = q.mul(r).add(Tanh.C3);
-            q = q.mul(r).add(Tanh.C2);
-            final DoubleVector p = r.add(r.mul(r).mul(q));
+            final DoubleVector r = k.fma(MINUS_LN2_LO, k.fma(MINUS_LN2_HI, y));
+            DoubleVector q = r.fma(Tanh.C13, Tanh.C12);
+            q = q.fma(r, C11);
+            q = q.fma(r, C10);
+            q = q.fma(r, C9);
+            q = q.fma(r, C8);
+            q = q.fma(r, C7);
+            q = q.fma(r, C6);
+            q = q.fma(r, C5);
+            q = q.fma(r, C4);
+            q = q.fma(r, C3);
+            q = q.fma(r, C2);
+            final DoubleVector p = r.mul(r).fma(q, r);
             final DoubleVector scale = shifted.reinterpretAsLongs().add(1023L)
                     .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            final DoubleVector e = scale.mul(p).add(scale.sub(1.0));
+            final DoubleVector e = scale.fma(p, scale.sub(1.0));
             final DoubleVector t = e.div(e.add(2.0));
             final LongVector sign = xv.reinterpretAsLongs().and(Tanh.SIGN);
             t.reinterpretAsLongs().or(sign).reinterpretAsDoubles().intoArray(a, off + i);

@@ -35,8 +35,8 @@ class TanhTest {
             assertEquals(-Tanh.tanh(x), Tanh.tanh(-x), 0.0, "odd at " + x);
         }
         System.out.println("tanh: worst error " + worst + " ulp at x = " + worstAt);
-        // 4 ulp is a relative error below 9e-16, far inside the 1e-13 the kernels need.
-        assertTrue(worst <= 4, "worst error " + worst + " ulp at x = " + worstAt);
+        // 8 ulp is a relative error below 2e-15, far inside the 1e-13 the kernels need.
+        assertTrue(worst <= 8, "worst error " + worst + " ulp at x = " + worstAt);
     }
 
     @Test
@@ -52,7 +52,7 @@ class TanhTest {
         assertTrue(Double.isNaN(Tanh.tanh(Double.NaN)));
         for (double x = -21; x <= 21; x += 0.125) {
             // Round-number arguments, including the clamp and the reduction's boundaries.
-            assertTrue(ulps(x) <= 4, "x = " + x);
+            assertTrue(ulps(x) <= 8, "x = " + x);
         }
     }
 
