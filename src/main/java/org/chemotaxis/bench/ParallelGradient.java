@@ -64,8 +64,19 @@ public final class ParallelGradient implements AutoCloseable {
 
     /** Writes the estimator's gradient at {@code theta} into {@code grad}; returns the base loss. */
     public double gradient(double[] theta, StepKey key, double[] grad) {
+        values(theta, key, indexCount);
+        final double base = evaluators[0].loss(theta);
+        estimator.reduce(evaluators[0], theta, key, base, values, grad);
+        return base;
+    }
+
+    /** The values of indices [0, count) only, into {@link #values()} (for timing a part of a step). */
+    public void values(double[] theta, StepKey key, int count) {
+        if (count < 0 || count > indexCount) {
+            throw new IllegalArgumentException("count must be in [0, " + indexCount + "], but was " + count);
+        }
         next.set(0);
-        final int ranges = (indexCount + chunk - 1) / chunk;
+        final int ranges = (count + chunk - 1) / chunk;
         List<Callable<Void>> work = new ArrayList<>(threads);
         for (int w = 0; w < threads; w++) {
             final int worker = w;
@@ -74,7 +85,7 @@ public final class ParallelGradient implements AutoCloseable {
                 final double[] buf = buffers[worker];
                 for (int c = next.getAndIncrement(); c < ranges; c = next.getAndIncrement()) {
                     final int from = c * chunk;
-                    final int to = Math.min(indexCount, from + chunk);
+                    final int to = Math.min(count, from + chunk);
                     estimator.evaluate(ev, theta, key, from, to, buf);
                     System.arraycopy(buf, 0, values, from, to - from);
                 }
@@ -91,9 +102,11 @@ public final class ParallelGradient implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException("a gradient worker failed", e.getCause());
         }
-        final double base = evaluators[0].loss(theta);
-        estimator.reduce(evaluators[0], theta, key, base, values, grad);
-        return base;
+    }
+
+    /** The values of the last {@link #gradient} or {@link #values(double[], StepKey, int)} call, in index order. */
+    public double[] values() {
+        return values;
     }
 
     @Override

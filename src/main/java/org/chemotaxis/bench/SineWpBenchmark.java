@@ -28,6 +28,9 @@ import org.chemotaxis.task.SequenceRegression;
  * [--sigma 1e-3] [--reps 5] [--seconds 2] [--reference]}. Each configuration first warms up
  * for about {@code --seconds} (JIT), then times {@code --reps} gradients. {@code --reference}
  * times the unbatched path (one full forward pass per perturbed copy) instead of the kernel.
+ * {@code --max-indices N} times only the first N perturbation indices (w_xh, then w_hh: the
+ * costly ones) and scales the time by P / N, an upper bound for a whole gradient, for hidden
+ * sizes where one gradient takes minutes ("extrapolated": true in the output).
  * {@code -Dchemotaxis.kernel=scalar} forces the scalar kernel.
  */
 public final class SineWpBenchmark {
@@ -65,6 +68,7 @@ public final class SineWpBenchmark {
         int reps = 5;
         double warmSeconds = 2;
         boolean reference = false;
+        int maxIndices = 0;
         for (int a = 0; a < args.length; a++) {
             switch (args[a]) {
                 case "--hidden" -> hidden = ints(args[++a]);
@@ -75,12 +79,13 @@ public final class SineWpBenchmark {
                 case "--reps" -> reps = Integer.parseInt(args[++a]);
                 case "--seconds" -> warmSeconds = Double.parseDouble(args[++a]);
                 case "--reference" -> reference = true;
+                case "--max-indices" -> maxIndices = Integer.parseInt(args[++a]);
                 default -> throw new IllegalArgumentException("unknown option " + args[a]);
             }
         }
         for (int h : hidden) {
             for (int n : threads) {
-                System.out.println(run(h, n, batch, length, sigma, reps, warmSeconds, reference));
+                System.out.println(run(h, n, batch, length, sigma, reps, warmSeconds, reference, maxIndices));
             }
         }
     }
@@ -90,7 +95,7 @@ public final class SineWpBenchmark {
     }
 
     static String run(int h, int threads, int batch, int length, double sigma, int reps, double warmSeconds,
-                      boolean reference) {
+                      boolean reference, int maxIndices) {
         SequenceRegression obj = objective(h, batch, length);
         double[] theta = new double[obj.parameterCount()];
         obj.model().initialize(theta, 42L);
@@ -107,10 +112,17 @@ public final class SineWpBenchmark {
             time(once, warmSeconds, reps, times);
         } else {
             kernel = Kernels.preferred().name();
+            boolean part = maxIndices > 0 && maxIndices < theta.length;
             try (ParallelGradient pg = new ParallelGradient(obj, allRows(batch), est, threads, 0)) {
-                time(() -> pg.gradient(theta, key, grad), warmSeconds, reps, times);
+                if (part) {
+                    time(() -> pg.values(theta, key, maxIndices), warmSeconds, reps, times);
+                    times.replaceAll(t -> t * theta.length / maxIndices);
+                } else {
+                    time(() -> pg.gradient(theta, key, grad), warmSeconds, reps, times);
+                }
             }
         }
+        boolean extrapolated = !reference && maxIndices > 0 && maxIndices < theta.length;
         double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double median = sorted[sorted.length / 2];
         double norm = 0;
@@ -120,9 +132,9 @@ public final class SineWpBenchmark {
         return String.format(Locale.ROOT,
                 "{\"impl\": \"java\", \"kernel\": \"%s\", \"threads\": %d, \"hidden\": %d, \"batch\": %d, "
                         + "\"length\": %d, \"parameters\": %d, \"forward_passes\": %d, \"seconds_per_gradient\": %.5f, "
-                        + "\"min_seconds\": %.5f, \"gflops\": %.2f, \"grad_norm\": %.10g}",
+                        + "\"min_seconds\": %.5f, \"gflops\": %.2f, \"extrapolated\": %s, \"grad_norm\": %.10g}",
                 kernel, reference ? 1 : threads, h, batch, length, theta.length, 2 * theta.length, median,
-                sorted[0], flops(h, batch, length) / median / 1e9, Math.sqrt(norm));
+                sorted[0], flops(h, batch, length) / median / 1e9, extrapolated, extrapolated ? Double.NaN : Math.sqrt(norm));
     }
 
     private static void time(Runnable once, double warmSeconds, int reps, List<Double> times) {
