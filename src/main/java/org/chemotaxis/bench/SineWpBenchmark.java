@@ -1,5 +1,7 @@
 package org.chemotaxis.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,9 +22,10 @@ import org.chemotaxis.task.SequenceRegression;
  * Elman network, 1 input, H tanh units, 1 linear output; B sine sequences of T steps
  * (dt = 0.05, f ~ U[0.5, 2), phase ~ U[0, 2 pi)), next-step targets, mean squared error over
  * all steps (washout 0); central-difference weight perturbation with sigma, 2P forward passes
- * per gradient. Prints one JSON line per (hidden size, thread count): the median seconds per
- * gradient over the repetitions and GFLOP/s counted as the peer counts them,
- * 2P * B * T * 2 * (H^2 + 2H).
+ * per gradient. Prints one JSON line per (hidden size, thread count): the median wall seconds
+ * per gradient over the repetitions, the median CPU seconds of the process per gradient (all
+ * threads; robust when other programs share the cores) and GFLOP/s counted as the peer counts
+ * them, 2P * B * T * 2 * (H^2 + 2H).
  *
  * <p>Usage: {@code SineWpBenchmark [--hidden 16,32] [--threads 1,2] [--batch 16] [--length 50]
  * [--sigma 1e-3] [--reps 5] [--seconds 2] [--reference]}. Each configuration first warms up
@@ -103,28 +106,31 @@ public final class SineWpBenchmark {
         StepKey key = new StepKey(42L, 0);
         double[] grad = new double[theta.length];
         List<Double> times = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         String kernel;
         if (reference) {
             kernel = "reference";
             Evaluator ev = obj.newEvaluator();
             ev.select(allRows(batch));
             Runnable once = () -> referenceGradient(ev, theta, sigma, grad);
-            time(once, warmSeconds, reps, times);
+            time(once, warmSeconds, reps, times, cpu);
         } else {
             kernel = Kernels.preferred().name();
             boolean part = maxIndices > 0 && maxIndices < theta.length;
             try (ParallelGradient pg = new ParallelGradient(obj, allRows(batch), est, threads, 0)) {
                 if (part) {
-                    time(() -> pg.values(theta, key, maxIndices), warmSeconds, reps, times);
+                    time(() -> pg.values(theta, key, maxIndices), warmSeconds, reps, times, cpu);
                     times.replaceAll(t -> t * theta.length / maxIndices);
+                    cpu.replaceAll(t -> t * theta.length / maxIndices);
                 } else {
-                    time(() -> pg.gradient(theta, key, grad), warmSeconds, reps, times);
+                    time(() -> pg.gradient(theta, key, grad), warmSeconds, reps, times, cpu);
                 }
             }
         }
         boolean extrapolated = !reference && maxIndices > 0 && maxIndices < theta.length;
         double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double median = sorted[sorted.length / 2];
+        double cpuMedian = cpu.stream().mapToDouble(Double::doubleValue).sorted().toArray()[cpu.size() / 2];
         double norm = 0;
         for (double g : grad) {
             norm += g * g;
@@ -132,20 +138,26 @@ public final class SineWpBenchmark {
         return String.format(Locale.ROOT,
                 "{\"impl\": \"java\", \"kernel\": \"%s\", \"threads\": %d, \"hidden\": %d, \"batch\": %d, "
                         + "\"length\": %d, \"parameters\": %d, \"forward_passes\": %d, \"seconds_per_gradient\": %.5f, "
-                        + "\"min_seconds\": %.5f, \"gflops\": %.2f, \"extrapolated\": %s, \"grad_norm\": %.10g}",
+                        + "\"min_seconds\": %.5f, \"cpu_seconds\": %.5f, \"gflops\": %.2f, \"extrapolated\": %s, "
+                        + "\"grad_norm\": %.10g}",
                 kernel, reference ? 1 : threads, h, batch, length, theta.length, 2 * theta.length, median,
-                sorted[0], flops(h, batch, length) / median / 1e9, extrapolated, extrapolated ? Double.NaN : Math.sqrt(norm));
+                sorted[0], cpuMedian, flops(h, batch, length) / median / 1e9, extrapolated, extrapolated ? Double.NaN : Math.sqrt(norm));
     }
 
-    private static void time(Runnable once, double warmSeconds, int reps, List<Double> times) {
+    /** Wall seconds and CPU seconds of the whole process (all threads) per run. */
+    private static void time(Runnable once, double warmSeconds, int reps, List<Double> times, List<Double> cpu) {
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        com.sun.management.OperatingSystemMXBean hs = os instanceof com.sun.management.OperatingSystemMXBean b ? b : null;
         long warmEnd = System.nanoTime() + (long) (warmSeconds * 1e9);
         do {
             once.run();
         } while (System.nanoTime() < warmEnd);
         for (int r = 0; r < reps; r++) {
+            long c0 = hs == null ? 0 : hs.getProcessCpuTime();
             long t0 = System.nanoTime();
             once.run();
             times.add((System.nanoTime() - t0) / 1e9);
+            cpu.add(hs == null ? Double.NaN : (hs.getProcessCpuTime() - c0) / 1e9);
         }
     }
 
