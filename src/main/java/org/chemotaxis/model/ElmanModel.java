@@ -3,6 +3,7 @@ package org.chemotaxis.model;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import org.chemotaxis.kernel.Tanh;
 import org.chemotaxis.util.RandomStreams;
 import org.chemotaxis.util.RandomStreams.Purpose;
 
@@ -30,7 +31,9 @@ import org.chemotaxis.util.RandomStreams.Purpose;
  * buffers of its own, and passing a layer's error down needs one vector of room). {@link #step}
  * and {@link #localGradient} never read the scratch.
  *
- * <p>Immutable and thread-safe. tanh is {@link StrictMath#tanh} so that nodes agree bit for bit.
+ * <p>Immutable and thread-safe. tanh is {@link Tanh#tanh}, pure double arithmetic within a few
+ * ulp of {@link StrictMath#tanh}, so that nodes agree bit for bit and the vectorised per-weight
+ * kernels ({@link org.chemotaxis.kernel.ElmanPerturbation}) give exactly the same numbers.
  */
 public final class ElmanModel implements RecurrentModel {
 
@@ -191,7 +194,7 @@ public final class ElmanModel implements RecurrentModel {
                     if (noise != null) {
                         a += noise[nOff + l * H + i];
                     }
-                    stateOut[sOff + l * H + i] = StrictMath.tanh(a);
+                    stateOut[sOff + l * H + i] = Tanh.tanh(a);
                 }
             }
             final int last = sOff + (L - 1) * H;

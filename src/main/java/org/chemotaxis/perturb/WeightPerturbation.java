@@ -1,6 +1,7 @@
 package org.chemotaxis.perturb;
 
 import org.chemotaxis.task.Evaluator;
+import org.chemotaxis.task.PerWeightEvaluator;
 
 /**
  * Per-weight perturbation (Jabri and Flower 1992): every parameter is nudged on its own and the
@@ -14,6 +15,9 @@ import org.chemotaxis.task.Evaluator;
  * </ul>
  * The divisor is the step actually taken in floating point, (theta_i + sigma) - (theta_i - sigma),
  * not 2 sigma: this removes the rounding of the perturbed weight from the estimate.
+ *
+ * <p>An evaluator that is also a {@link PerWeightEvaluator} computes the values itself (same
+ * numbers, shared work between the perturbed copies); any other gets one loss call per copy.
  */
 public final class WeightPerturbation implements GradientEstimator {
 
@@ -57,6 +61,10 @@ public final class WeightPerturbation implements GradientEstimator {
 
     @Override
     public void evaluate(Evaluator ev, double[] theta, StepKey key, int from, int to, double[] out) {
+        if (ev instanceof PerWeightEvaluator fast) {
+            fast.perturbedLosses(theta, sigma, central, from, to, out);
+            return;
+        }
         double[] p = theta.clone();
         for (int i = from; i < to; i++) {
             double original = theta[i];

@@ -5,6 +5,9 @@ import java.util.Locale;
 import java.util.Objects;
 
 import org.chemotaxis.data.SequenceDataset;
+import org.chemotaxis.kernel.ElmanPerturbation;
+import org.chemotaxis.kernel.Kernels;
+import org.chemotaxis.model.ElmanModel;
 import org.chemotaxis.model.NoiseSource;
 import org.chemotaxis.model.RecurrentModel;
 
@@ -193,8 +196,12 @@ public final class SequenceRegression implements Objective {
     /**
      * Buffers are sized for the largest batch selected so far (time-major: [t][row][component]),
      * so selecting a smaller batch reuses them and steady-state calls allocate nothing.
+     *
+     * <p>Per-weight perturbation of a one-layer Elman model in teacher-forced mode goes through
+     * {@link ElmanPerturbation} (same values, far less work); every other case through one
+     * {@link #loss(double[])} per perturbed copy.
      */
-    private final class SequenceEvaluator implements Evaluator {
+    private final class SequenceEvaluator implements Evaluator, PerWeightEvaluator {
         private final int steps = data.length();
         private final int in = model.inputSize();
         private final int out = model.outputSize();
@@ -223,6 +230,9 @@ public final class SequenceRegression implements Objective {
         private double[] dStateB;
         private double[] dOut;
         private double[] dIn;
+        // Per-weight perturbation, allocated on first use.
+        private ElmanPerturbation kernel;
+        private double[] perturbed;
 
         @Override
         public void select(Sample sample) {
@@ -398,6 +408,39 @@ public final class SequenceRegression implements Objective {
                 model.localGradient(theta, tape, t * n * tapeSize, n, sites, grad);
             }
             return loss;
+        }
+
+        @Override
+        public void perturbedLosses(double[] theta, double sigma, boolean central, int from, int to, double[] result) {
+            checkReady(theta);
+            if (from < 0 || to > theta.length || from > to) {
+                throw new IndexOutOfBoundsException("index range [" + from + ", " + to + ") outside [0, "
+                        + theta.length + ")");
+            }
+            if (!freeRunning && model instanceof ElmanModel elman && elman.layers() == 1) {
+                if (kernel == null) {
+                    kernel = new ElmanPerturbation(in, elman.hidden(), out, steps, washout, Kernels.preferred());
+                }
+                kernel.perturbedLosses(theta, sigma, central, from, to, inputs, targets, rows, result);
+                return;
+            }
+            if (perturbed == null) {
+                perturbed = new double[theta.length];
+            }
+            final double[] p = perturbed;
+            System.arraycopy(theta, 0, p, 0, theta.length);
+            for (int i = from; i < to; i++) {
+                final double original = theta[i];
+                p[i] = original + sigma;
+                final double plus = loss(p);
+                if (central) {
+                    p[i] = original - sigma;
+                    result[i - from] = plus - loss(p);
+                } else {
+                    result[i - from] = plus;
+                }
+                p[i] = original;
+            }
         }
 
         private void checkGrad(double[] grad) {

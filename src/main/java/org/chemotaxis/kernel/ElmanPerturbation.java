@@ -1,0 +1,366 @@
+package org.chemotaxis.kernel;
+
+import java.util.Arrays;
+
+/**
+ * Per-weight perturbation losses (Jabri and Flower 1992) of a one-layer Elman network on a
+ * teacher-forced batch, computed with the structure of the problem instead of one full forward
+ * pass per perturbed copy of the parameters:
+ * <ul>
+ *   <li>a perturbed recurrent-side weight (w_xh, w_hh, b_h) changes one entry of one weight
+ *       vector, so K such copies advance together, each B rows of one K*B-row state matrix,
+ *       all reading the shared base weights; each copy only substitutes its one changed weight
+ *       vector (the {@link RecurrentBlock} contract). The sums keep the reference order, so the
+ *       losses are bit for bit those of {@code ElmanModel} + {@code SequenceRegression};</li>
+ *   <li>a perturbed readout weight (w_hy, b_y) leaves the hidden states alone: one base pass
+ *       stores them, and each such copy only recomputes the one output that it changes.</li>
+ * </ul>
+ * The loss of a copy is computed from that copy's rows alone, in the reference order, so the
+ * value of an index does not depend on which other indices are in the same call.
+ *
+ * <p>Parameter layout: that of {@code ElmanModel} with one layer: w_xh (H x I), w_hh (H x H),
+ * b_h (H), w_hy (O x H), b_y (O). Loss: the mean squared error over the B rows, the steps
+ * t = washout .. T-1 and the O outputs, summed in the order (t, row, output).
+ *
+ * <p>Not thread-safe: holds its buffers (allocated on first use and when the batch grows), so
+ * steady-state calls allocate nothing. Each thread takes its own instance.
+ */
+public final class ElmanPerturbation {
+
+    /** State doubles per buffer that a group of copies may use (two such buffers). */
+    private static final int GROUP_STATE_DOUBLES = 1 << 14;
+
+    private final int in;
+    private final int hidden;
+    private final int out;
+    private final int steps;
+    private final int washout;
+    private final int wxh;
+    private final int whh;
+    private final int bh;
+    private final int why;
+    private final int by;
+    private final int size;
+    private final RecurrentBlock block;
+
+    private final double[] wxT;
+    private final double[] whT;
+
+    private int rowsCapacity;
+    private int groupCapacity;
+    private double[] stateA = new double[0];
+    private double[] stateB = new double[0];
+    private double[] zeros = new double[0];
+    private double[] overrides = new double[0];
+    private int[] ovCol = new int[0];
+    private int[] ovRow = new int[0];
+    private boolean[] ovBias = new boolean[0];
+    private double[] sums = new double[0];
+    private double[] hAll = new double[0];
+    private double[] baseOut = new double[0];
+    private double[] copyLoss = new double[0];
+    private double[] outBuf = new double[0];
+
+    /**
+     * @param inputSize  I
+     * @param hidden     H
+     * @param outputSize O
+     * @param steps      T, time steps of every sequence
+     * @param washout    leading steps whose error is not counted, 0 &lt;= washout &lt; T
+     * @param block      the arithmetic of a recurrent step (e.g. {@link Kernels#preferred()})
+     */
+    public ElmanPerturbation(int inputSize, int hidden, int outputSize, int steps, int washout,
+                             RecurrentBlock block) {
+        if (inputSize <= 0 || hidden <= 0 || outputSize <= 0) {
+            throw new IllegalArgumentException("sizes must be > 0, but were inputSize " + inputSize + ", hidden "
+                    + hidden + ", outputSize " + outputSize);
+        }
+        if (steps <= 0 || washout < 0 || washout >= steps) {
+            throw new IllegalArgumentException("need steps > 0 and 0 <= washout < steps, but were steps " + steps
+                    + ", washout " + washout);
+        }
+        this.in = inputSize;
+        this.hidden = hidden;
+        this.out = outputSize;
+        this.steps = steps;
+        this.washout = washout;
+        this.wxh = 0;
+        this.whh = hidden * inputSize;
+        this.bh = whh + hidden * hidden;
+        this.why = bh + hidden;
+        this.by = why + outputSize * hidden;
+        this.size = by + outputSize;
+        this.block = block;
+        this.wxT = new double[inputSize * hidden];
+        this.whT = new double[hidden * hidden];
+    }
+
+    /** P, the parameter count of the layout. */
+    public int parameterCount() {
+        return size;
+    }
+
+    public RecurrentBlock block() {
+        return block;
+    }
+
+    /**
+     * Writes, for every parameter index i in [from, to), {@code out[i - from]} =
+     * L(theta + sigma e_i) - L(theta - sigma e_i) if {@code central}, else L(theta + sigma e_i),
+     * the perturbed weight being {@code theta[i] + sigma} (and {@code theta[i] - sigma}) rounded
+     * once, exactly as a full forward pass would see it.
+     *
+     * @param inputs  time-major inputs, {@code inputs[(t * rows + r) * I + c]} (read)
+     * @param targets time-major targets, {@code targets[(t * rows + r) * O + o]} (read)
+     * @param result  written at [0, to - from); must not alias the other arrays. {@code theta} is not modified.
+     */
+    public void perturbedLosses(double[] theta, double sigma, boolean central, int from, int to,
+                                double[] inputs, double[] targets, int rows, double[] result) {
+        if (theta.length != size) {
+            throw new IllegalArgumentException("theta must have length P = " + size + ", but was " + theta.length);
+        }
+        if (from < 0 || to > size || from > to) {
+            throw new IndexOutOfBoundsException("index range [" + from + ", " + to + ") outside [0, " + size + ")");
+        }
+        if (result.length < to - from) {
+            throw new IllegalArgumentException("result must hold " + (to - from) + " values, but has length "
+                    + result.length);
+        }
+        if (rows <= 0) {
+            throw new IllegalArgumentException("rows must be > 0, but was " + rows);
+        }
+        ensureCapacity(rows);
+        transposeWeights(theta);
+        final double count = (double) rows * (steps - washout) * out;
+        final int signs = central ? 2 : 1;
+
+        // Recurrent-side indices: copy c stands for index from + c / signs, the minus copy second.
+        final int recEnd = Math.min(to, why);
+        final int copies = Math.max(0, recEnd - from) * signs;
+        if (copyLoss.length < copies) {
+            copyLoss = new double[copies];
+        }
+        for (int c0 = 0; c0 < copies; c0 += groupCapacity) {
+            final int g = Math.min(groupCapacity, copies - c0);
+            for (int k = 0; k < g; k++) {
+                final int c = c0 + k;
+                final int index = from + c / signs;
+                final double value = c % signs == 0 ? theta[index] + sigma : theta[index] - sigma;
+                setUpCopy(k, theta, index, value);
+            }
+            runGroup(theta, g, rows, inputs, targets);
+            for (int k = 0; k < g; k++) {
+                copyLoss[c0 + k] = sums[k] / count;
+            }
+        }
+        for (int i = from; i < recEnd; i++) {
+            final int c = (i - from) * signs;
+            result[i - from] = central ? copyLoss[c] - copyLoss[c + 1] : copyLoss[c];
+        }
+
+        // Readout indices: one base pass, then one output recomputed per copy.
+        final int outStart = Math.max(from, why);
+        if (outStart < to) {
+            basePass(theta, rows, inputs);
+            for (int i = outStart; i < to; i++) {
+                final double plus = readoutLoss(theta, i, theta[i] + sigma, rows, targets) / count;
+                result[i - from] = central
+                        ? plus - readoutLoss(theta, i, theta[i] - sigma, rows, targets) / count
+                        : plus;
+            }
+        }
+    }
+
+    private void ensureCapacity(int rows) {
+        if (rows <= rowsCapacity) {
+            return;
+        }
+        rowsCapacity = rows;
+        groupCapacity = Math.max(1, GROUP_STATE_DOUBLES / (rows * hidden));
+        stateA = new double[groupCapacity * rows * hidden];
+        stateB = new double[groupCapacity * rows * hidden];
+        zeros = new double[rows * hidden];
+        overrides = new double[groupCapacity * hidden];
+        ovCol = new int[groupCapacity];
+        ovRow = new int[groupCapacity];
+        ovBias = new boolean[groupCapacity];
+        sums = new double[groupCapacity];
+        hAll = new double[steps * rows * hidden];
+        baseOut = new double[steps * rows * out];
+        outBuf = new double[rows * out];
+    }
+
+    private void transposeWeights(double[] theta) {
+        final int H = hidden;
+        for (int i = 0; i < H; i++) {
+            for (int c = 0; c < in; c++) {
+                wxT[c * H + i] = theta[wxh + i * in + c];
+            }
+            for (int j = 0; j < H; j++) {
+                whT[j * H + i] = theta[whh + i * H + j];
+            }
+        }
+    }
+
+    /** Copy k of the group: base weights with parameter {@code index} set to {@code value}. */
+    private void setUpCopy(int k, double[] theta, int index, double value) {
+        final int H = hidden;
+        final int ov = k * H;
+        ovCol[k] = -1;
+        ovRow[k] = -1;
+        ovBias[k] = false;
+        if (index < whh) {
+            final int unit = (index - wxh) / in;
+            final int col = (index - wxh) % in;
+            System.arraycopy(wxT, col * H, overrides, ov, H);
+            overrides[ov + unit] = value;
+            ovCol[k] = col;
+        } else if (index < bh) {
+            final int unit = (index - whh) / H;
+            final int col = (index - whh) % H;
+            System.arraycopy(whT, col * H, overrides, ov, H);
+            overrides[ov + unit] = value;
+            ovRow[k] = col;
+        } else {
+            System.arraycopy(theta, bh, overrides, ov, H);
+            overrides[ov + index - bh] = value;
+            ovBias[k] = true;
+        }
+    }
+
+    private void runGroup(double[] theta, int g, int rows, double[] inputs, double[] targets) {
+        final int H = hidden;
+        final int rowBlock = rows * H;
+        Arrays.fill(stateA, 0, g * rowBlock, 0.0);
+        Arrays.fill(sums, 0, g, 0.0);
+        double[] prev = stateA;
+        double[] next = stateB;
+        for (int t = 0; t < steps; t++) {
+            final int xOff = t * rows * in;
+            final int yOff = t * rows * out;
+            for (int k = 0; k < g; k++) {
+                final int off = k * rowBlock;
+                final boolean b = ovBias[k];
+                block.step(H, in, rows, prev, off, next, off, inputs, xOff,
+                        b ? overrides : theta, b ? k * H : bh, wxT, whT, ovCol[k], ovRow[k], overrides, k * H);
+                if (t >= washout) {
+                    sums[k] = addSquaredErrors(sums[k], theta, next, off, targets, yOff, rows);
+                }
+            }
+            final double[] swap = prev;
+            prev = next;
+            next = swap;
+        }
+    }
+
+    /** Adds the squared errors of {@code rows} rows of one step to {@code sum}, in (row, output) order. */
+    private double addSquaredErrors(double sum, double[] theta, double[] h, int hOff, double[] targets, int yOff,
+                                    int rows) {
+        final int O = out;
+        for (int o = 0; o < O; o++) {
+            outputs(theta, o, h, hOff, rows, outBuf);
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int o = 0; o < O; o++) {
+                final double e = outBuf[r * O + o] - targets[yOff + r * O + o];
+                sum += e * e;
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Output o of {@code rows} rows into {@code y[r * O + o]}: b_y(o) + sum_j w_hy(o, j) h[r][j],
+     * summed in j order. Four rows at a time: four independent chains of adds keep the
+     * floating-point units busy where one row's chain would wait on each add.
+     */
+    private void outputs(double[] theta, int o, double[] h, int hOff, int rows, double[] y) {
+        final int H = hidden;
+        final int O = out;
+        final int w = why + o * H;
+        final double b = theta[by + o];
+        int r = 0;
+        for (; r + 4 <= rows; r += 4) {
+            final int h0 = hOff + r * H;
+            final int h1 = h0 + H;
+            final int h2 = h1 + H;
+            final int h3 = h2 + H;
+            double y0 = b;
+            double y1 = b;
+            double y2 = b;
+            double y3 = b;
+            for (int j = 0; j < H; j++) {
+                final double wj = theta[w + j];
+                y0 += wj * h[h0 + j];
+                y1 += wj * h[h1 + j];
+                y2 += wj * h[h2 + j];
+                y3 += wj * h[h3 + j];
+            }
+            y[r * O + o] = y0;
+            y[(r + 1) * O + o] = y1;
+            y[(r + 2) * O + o] = y2;
+            y[(r + 3) * O + o] = y3;
+        }
+        for (; r < rows; r++) {
+            final int hr = hOff + r * H;
+            double yr = b;
+            for (int j = 0; j < H; j++) {
+                yr += theta[w + j] * h[hr + j];
+            }
+            y[r * O + o] = yr;
+        }
+    }
+
+    /** The unperturbed hidden states of every step into {@code hAll} and the counted outputs into {@code baseOut}. */
+    private void basePass(double[] theta, int rows, double[] inputs) {
+        final int H = hidden;
+        final int O = out;
+        final int rowBlock = rows * H;
+        for (int t = 0; t < steps; t++) {
+            final double[] prev = t == 0 ? zeros : hAll;
+            final int prevOff = t == 0 ? 0 : (t - 1) * rowBlock;
+            block.step(H, in, rows, prev, prevOff, hAll, t * rowBlock, inputs, t * rows * in,
+                    theta, bh, wxT, whT, -1, -1, overrides, 0);
+            if (t >= washout) {
+                for (int o = 0; o < O; o++) {
+                    outputs(theta, o, hAll, t * rowBlock, rows, outBuf);
+                }
+                System.arraycopy(outBuf, 0, baseOut, t * rows * O, rows * O);
+            }
+        }
+    }
+
+    /**
+     * The sum of squared errors with readout parameter {@code index} set to {@code value}: only
+     * that parameter's output is recomputed, from the stored base hidden states.
+     */
+    private double readoutLoss(double[] theta, int index, double value, int rows, double[] targets) {
+        final int H = hidden;
+        final int O = out;
+        final boolean isBias = index >= by;
+        final int unit = isBias ? index - by : (index - why) / H;
+        final int col = isBias ? -1 : (index - why) % H;
+        final int w = why + unit * H;
+        double sum = 0.0;
+        for (int t = washout; t < steps; t++) {
+            for (int r = 0; r < rows; r++) {
+                final int yr = (t * rows + r) * O;
+                final int hr = (t * rows + r) * H;
+                for (int o = 0; o < O; o++) {
+                    double y;
+                    if (o == unit) {
+                        y = isBias ? value : theta[by + o];
+                        for (int j = 0; j < H; j++) {
+                            y += (j == col ? value : theta[w + j]) * hAll[hr + j];
+                        }
+                    } else {
+                        y = baseOut[yr + o];
+                    }
+                    final double e = y - targets[yr + o];
+                    sum += e * e;
+                }
+            }
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,463 @@
+package org.chemotaxis.kernel;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link RecurrentBlock} on the JDK's Vector API (incubating in JDK 17; needs
+ * {@code --add-modules jdk.incubator.vector}). Register-blocked: 4 rows x up to 4 vectors of
+ * units are accumulated in up to 16 registers while the weight rows stream past, so each
+ * weight vector loaded serves 4 rows and each broadcast state value serves 4 vectors of units.
+ *
+ * For large H the sum over the previous state is cut into slices whose weights stay in the L1
+ * cache while all rows pass (the partial sums wait in the output rows).
+ *
+ * <p>Exactly the arithmetic of {@link ScalarBlock}: every lane accumulates its own unit in the
+ * same order with separate multiplies and adds (never fused, as in the reference model), and
+ * tanh is {@link Tanh}'s sequence of operations (fused where it fuses) lane by lane. Units beyond the last full vector and rows beyond the
+ * last block of 4 take the same path with fewer registers or the scalar code. So the result
+ * does not depend on the vector width either. Loaded only by {@link Kernels}, so that the class
+ * is never linked in a JVM without the vector module.
+ */
+final class VectorBlock implements RecurrentBlock {
+
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int V = S.length();
+    /** Recurrent terms per pass: 64 x 4 vectors of 8 doubles is 16 KiB of weights, half an L1 cache. */
+    private static final int SLICE = 64;
+
+    VectorBlock() {
+    }
+
+    /** Lanes of the preferred double vector on this machine. */
+    static int lanes() {
+        return V;
+    }
+
+    @Override
+    public String name() {
+        return "vector-" + S.vectorBitSize();
+    }
+
+    @Override
+    public void step(int hidden, int inputs, int rows,
+                     double[] hPrev, int prevOff, double[] hNext, int nextOff, double[] x, int xOff,
+                     double[] bias, int biasOff, double[] wxT, double[] whT,
+                     int ovCol, int ovRow, double[] ov, int ovOff) {
+        final int H = hidden;
+        final int I = inputs;
+        final int full = H / V;
+        final int tail = full * V;
+        final int blocked = rows / 4 * 4;
+        // Units in chunks of up to 4 vectors; the recurrent sum in slices of SLICE terms, so that
+        // a slice of weights stays in L1 while every block of 4 rows adds its terms. The partial
+        // sums wait in hNext between slices: the order of the additions stays j = 0, 1, 2, ...
+        for (int v = 0; v < full; ) {
+            final int nv = full - v >= 4 ? 4 : full - v >= 2 ? 2 : 1;
+            final int u0 = v * V;
+            for (int j0 = 0; j0 < H; j0 += SLICE) {
+                final int j1 = Math.min(H, j0 + SLICE);
+                final boolean first = j0 == 0;
+                for (int r = 0; r < blocked; r += 4) {
+                    final int p0 = prevOff + r * H;
+                    final int n0 = nextOff + r * H;
+                    final int x0 = xOff + r * I;
+                    if (nv == 4) {
+                        pre4x4(H, I, u0, j0, j1, first, hPrev, p0, hNext, n0, x, x0, bias, biasOff, wxT, whT,
+                                ovCol, ovRow, ov, ovOff);
+                    } else if (nv == 2) {
+                        pre4x2(H, I, u0, j0, j1, first, hPrev, p0, hNext, n0, x, x0, bias, biasOff, wxT, whT,
+                                ovCol, ovRow, ov, ovOff);
+                    } else {
+                        pre4x1(H, I, u0, j0, j1, first, hPrev, p0, hNext, n0, x, x0, bias, biasOff, wxT, whT,
+                                ovCol, ovRow, ov, ovOff);
+                    }
+                }
+            }
+            v += nv;
+        }
+        for (int r = 0; r < blocked; r += 4) {
+            final int p0 = prevOff + r * H;
+            final int n0 = nextOff + r * H;
+            final int x0 = xOff + r * I;
+            for (int rr = 0; rr < 4; rr++) {
+                for (int i = tail; i < H; i++) {
+                    hNext[n0 + rr * H + i] = ScalarBlock.preActivation(H, I, i, hPrev, p0 + rr * H, x, x0 + rr * I,
+                            bias, biasOff, wxT, whT, ovCol, ovRow, ov, ovOff);
+                }
+            }
+            tanhInPlace(hNext, n0, 4 * H);
+        }
+        for (int r = blocked; r < rows; r++) {
+            final int p0 = prevOff + r * H;
+            final int n0 = nextOff + r * H;
+            final int x0 = xOff + r * I;
+            for (int v = 0; v < full; v++) {
+                pre1x1(H, I, v * V, 0, H, true, hPrev, p0, hNext, n0, x, x0, bias, biasOff, wxT, whT,
+                        ovCol, ovRow, ov, ovOff);
+            }
+            for (int i = tail; i < H; i++) {
+                hNext[n0 + i] = ScalarBlock.preActivation(H, I, i, hPrev, p0, x, x0,
+                        bias, biasOff, wxT, whT, ovCol, ovRow, ov, ovOff);
+            }
+            tanhInPlace(hNext, n0, H);
+        }
+    }
+
+    /** {@link Tanh#tanh} on {@code a[off .. off + len)}, lane by lane with the same operations. */
+    static void tanhInPlace(double[] a, int off, int len) {
+        final DoubleVector MINUS_LN2_HI = DoubleVector.broadcast(S, -Tanh.LN2_HI);
+        final DoubleVector MINUS_LN2_LO = DoubleVector.broadcast(S, -Tanh.LN2_LO);
+        final DoubleVector Q7 = DoubleVector.broadcast(S, Tanh.Q7);
+        final DoubleVector Q6 = DoubleVector.broadcast(S, Tanh.Q6);
+        final DoubleVector Q5 = DoubleVector.broadcast(S, Tanh.Q5);
+        final DoubleVector Q4 = DoubleVector.broadcast(S, Tanh.Q4);
+        final DoubleVector Q3 = DoubleVector.broadcast(S, Tanh.Q3);
+        final DoubleVector Q2 = DoubleVector.broadcast(S, Tanh.Q2);
+        final DoubleVector Q1 = DoubleVector.broadcast(S, Tanh.Q1);
+        final DoubleVector Q0 = DoubleVector.broadcast(S, Tanh.Q0);
+        int i = 0;
+        for (; i + V <= len; i += V) {
+            final DoubleVector xv = DoubleVector.fromArray(S, a, off + i);
+            final DoubleVector a2 = xv.abs().mul(2.0);
+            final DoubleVector y = a2.blend(Tanh.CLAMP, a2.compare(VectorOperators.GT, Tanh.CLAMP));
+            final DoubleVector shifted = y.fma(Tanh.INV_LN2, Tanh.SHIFTER);
+            final DoubleVector k = shifted.sub(Tanh.SHIFTER);
+            final DoubleVector r = k.fma(MINUS_LN2_LO, k.fma(MINUS_LN2_HI, y));
+            DoubleVector q = r.fma(Tanh.Q9, Tanh.Q8);
+            q = q.fma(r, Q7);
+            q = q.fma(r, Q6);
+            q = q.fma(r, Q5);
+            q = q.fma(r, Q4);
+            q = q.fma(r, Q3);
+            q = q.fma(r, Q2);
+            q = q.fma(r, Q1);
+            q = q.fma(r, Q0);
+            final DoubleVector p = r.mul(r).fma(q, r);
+            final DoubleVector scale = shifted.reinterpretAsLongs().add(1023L)
+                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            final DoubleVector e = scale.fma(p, scale.sub(1.0));
+            final DoubleVector t = e.div(e.add(2.0));
+            final LongVector sign = xv.reinterpretAsLongs().and(Tanh.SIGN);
+            t.reinterpretAsLongs().or(sign).reinterpretAsDoubles().intoArray(a, off + i);
+        }
+        for (; i < len; i++) {
+            a[off + i] = Tanh.tanh(a[off + i]);
+        }
+    }
+
+    /**
+     * Adds the terms j0 .. j1-1 of 4 row(s) x 4 vector(s) of units from unit u0 to the partial
+     * pre-activations in hNext; {@code first} starts them from the bias and input terms instead.
+     */
+    private static void pre4x4(int H, int I, int u0, int j0, int j1, boolean first, double[] hPrev, int p0,
+                               double[] hNext, int n0, double[] x, int x0, double[] bias, int biasOff,
+                               double[] wxT, double[] whT, int ovCol, int ovRow, double[] ov, int ovOff) {
+        DoubleVector a00;
+        DoubleVector a01;
+        DoubleVector a02;
+        DoubleVector a03;
+        DoubleVector a10;
+        DoubleVector a11;
+        DoubleVector a12;
+        DoubleVector a13;
+        DoubleVector a20;
+        DoubleVector a21;
+        DoubleVector a22;
+        DoubleVector a23;
+        DoubleVector a30;
+        DoubleVector a31;
+        DoubleVector a32;
+        DoubleVector a33;
+        if (first) {
+            final DoubleVector b0 = DoubleVector.fromArray(S, bias, biasOff + u0);
+            final DoubleVector b1 = DoubleVector.fromArray(S, bias, biasOff + u0 + 1 * V);
+            final DoubleVector b2 = DoubleVector.fromArray(S, bias, biasOff + u0 + 2 * V);
+            final DoubleVector b3 = DoubleVector.fromArray(S, bias, biasOff + u0 + 3 * V);
+            a00 = b0;
+            a01 = b1;
+            a02 = b2;
+            a03 = b3;
+            a10 = b0;
+            a11 = b1;
+            a12 = b2;
+            a13 = b3;
+            a20 = b0;
+            a21 = b1;
+            a22 = b2;
+            a23 = b3;
+            a30 = b0;
+            a31 = b1;
+            a32 = b2;
+            a33 = b3;
+            for (int c = 0; c < I; c++) {
+                final boolean o = c == ovCol;
+                final double[] wa = o ? ov : wxT;
+                final int wo = (o ? ovOff : c * H) + u0;
+                final DoubleVector w0 = DoubleVector.fromArray(S, wa, wo);
+                final DoubleVector w1 = DoubleVector.fromArray(S, wa, wo + 1 * V);
+                final DoubleVector w2 = DoubleVector.fromArray(S, wa, wo + 2 * V);
+                final DoubleVector w3 = DoubleVector.fromArray(S, wa, wo + 3 * V);
+                final DoubleVector s0 = DoubleVector.broadcast(S, x[x0 + c]);
+                final DoubleVector s1 = DoubleVector.broadcast(S, x[x0 + 1 * I + c]);
+                final DoubleVector s2 = DoubleVector.broadcast(S, x[x0 + 2 * I + c]);
+                final DoubleVector s3 = DoubleVector.broadcast(S, x[x0 + 3 * I + c]);
+                a00 = a00.add(w0.mul(s0));
+                a01 = a01.add(w1.mul(s0));
+                a02 = a02.add(w2.mul(s0));
+                a03 = a03.add(w3.mul(s0));
+                a10 = a10.add(w0.mul(s1));
+                a11 = a11.add(w1.mul(s1));
+                a12 = a12.add(w2.mul(s1));
+                a13 = a13.add(w3.mul(s1));
+                a20 = a20.add(w0.mul(s2));
+                a21 = a21.add(w1.mul(s2));
+                a22 = a22.add(w2.mul(s2));
+                a23 = a23.add(w3.mul(s2));
+                a30 = a30.add(w0.mul(s3));
+                a31 = a31.add(w1.mul(s3));
+                a32 = a32.add(w2.mul(s3));
+                a33 = a33.add(w3.mul(s3));
+            }
+        } else {
+            a00 = DoubleVector.fromArray(S, hNext, n0 + u0);
+            a01 = DoubleVector.fromArray(S, hNext, n0 + u0 + 1 * V);
+            a02 = DoubleVector.fromArray(S, hNext, n0 + u0 + 2 * V);
+            a03 = DoubleVector.fromArray(S, hNext, n0 + u0 + 3 * V);
+            a10 = DoubleVector.fromArray(S, hNext, n0 + 1 * H + u0);
+            a11 = DoubleVector.fromArray(S, hNext, n0 + 1 * H + u0 + 1 * V);
+            a12 = DoubleVector.fromArray(S, hNext, n0 + 1 * H + u0 + 2 * V);
+            a13 = DoubleVector.fromArray(S, hNext, n0 + 1 * H + u0 + 3 * V);
+            a20 = DoubleVector.fromArray(S, hNext, n0 + 2 * H + u0);
+            a21 = DoubleVector.fromArray(S, hNext, n0 + 2 * H + u0 + 1 * V);
+            a22 = DoubleVector.fromArray(S, hNext, n0 + 2 * H + u0 + 2 * V);
+            a23 = DoubleVector.fromArray(S, hNext, n0 + 2 * H + u0 + 3 * V);
+            a30 = DoubleVector.fromArray(S, hNext, n0 + 3 * H + u0);
+            a31 = DoubleVector.fromArray(S, hNext, n0 + 3 * H + u0 + 1 * V);
+            a32 = DoubleVector.fromArray(S, hNext, n0 + 3 * H + u0 + 2 * V);
+            a33 = DoubleVector.fromArray(S, hNext, n0 + 3 * H + u0 + 3 * V);
+        }
+        for (int j = j0; j < j1; j++) {
+            final boolean o = j == ovRow;
+            final double[] wa = o ? ov : whT;
+            final int wo = (o ? ovOff : j * H) + u0;
+            final DoubleVector w0 = DoubleVector.fromArray(S, wa, wo);
+            final DoubleVector w1 = DoubleVector.fromArray(S, wa, wo + 1 * V);
+            final DoubleVector w2 = DoubleVector.fromArray(S, wa, wo + 2 * V);
+            final DoubleVector w3 = DoubleVector.fromArray(S, wa, wo + 3 * V);
+            final DoubleVector s0 = DoubleVector.broadcast(S, hPrev[p0 + j]);
+            final DoubleVector s1 = DoubleVector.broadcast(S, hPrev[p0 + 1 * H + j]);
+            final DoubleVector s2 = DoubleVector.broadcast(S, hPrev[p0 + 2 * H + j]);
+            final DoubleVector s3 = DoubleVector.broadcast(S, hPrev[p0 + 3 * H + j]);
+            a00 = a00.add(w0.mul(s0));
+            a01 = a01.add(w1.mul(s0));
+            a02 = a02.add(w2.mul(s0));
+            a03 = a03.add(w3.mul(s0));
+            a10 = a10.add(w0.mul(s1));
+            a11 = a11.add(w1.mul(s1));
+            a12 = a12.add(w2.mul(s1));
+            a13 = a13.add(w3.mul(s1));
+            a20 = a20.add(w0.mul(s2));
+            a21 = a21.add(w1.mul(s2));
+            a22 = a22.add(w2.mul(s2));
+            a23 = a23.add(w3.mul(s2));
+            a30 = a30.add(w0.mul(s3));
+            a31 = a31.add(w1.mul(s3));
+            a32 = a32.add(w2.mul(s3));
+            a33 = a33.add(w3.mul(s3));
+        }
+        a00.intoArray(hNext, n0 + u0);
+        a01.intoArray(hNext, n0 + u0 + 1 * V);
+        a02.intoArray(hNext, n0 + u0 + 2 * V);
+        a03.intoArray(hNext, n0 + u0 + 3 * V);
+        a10.intoArray(hNext, n0 + 1 * H + u0);
+        a11.intoArray(hNext, n0 + 1 * H + u0 + 1 * V);
+        a12.intoArray(hNext, n0 + 1 * H + u0 + 2 * V);
+        a13.intoArray(hNext, n0 + 1 * H + u0 + 3 * V);
+        a20.intoArray(hNext, n0 + 2 * H + u0);
+        a21.intoArray(hNext, n0 + 2 * H + u0 + 1 * V);
+        a22.intoArray(hNext, n0 + 2 * H + u0 + 2 * V);
+        a23.intoArray(hNext, n0 + 2 * H + u0 + 3 * V);
+        a30.intoArray(hNext, n0 + 3 * H + u0);
+        a31.intoArray(hNext, n0 + 3 * H + u0 + 1 * V);
+        a32.intoArray(hNext, n0 + 3 * H + u0 + 2 * V);
+        a33.intoArray(hNext, n0 + 3 * H + u0 + 3 * V);
+    }
+
+    /**
+     * Adds the terms j0 .. j1-1 of 4 row(s) x 2 vector(s) of units from unit u0 to the partial
+     * pre-activations in hNext; {@code first} starts them from the bias and input terms instead.
+     */
+    private static void pre4x2(int H, int I, int u0, int j0, int j1, boolean first, double[] hPrev, int p0,
+                               double[] hNext, int n0, double[] x, int x0, double[] bias, int biasOff,
+                               double[] wxT, double[] whT, int ovCol, int ovRow, double[] ov, int ovOff) {
+        DoubleVector a00;
+        DoubleVector a01;
+        DoubleVector a10;
+        DoubleVector a11;
+        DoubleVector a20;
+        DoubleVector a21;
+        DoubleVector a30;
+        DoubleVector a31;
+        if (first) {
+            final DoubleVector b0 = DoubleVector.fromArray(S, bias, biasOff + u0);
+            final DoubleVector b1 = DoubleVector.fromArray(S, bias, biasOff + u0 + 1 * V);
+            a00 = b0;
+            a01 = b1;
+            a10 = b0;
+            a11 = b1;
+            a20 = b0;
+            a21 = b1;
+            a30 = b0;
+            a31 = b1;
+            for (int c = 0; c < I; c++) {
+                final boolean o = c == ovCol;
+                final double[] wa = o ? ov : wxT;
+                final int wo = (o ? ovOff : c * H) + u0;
+                final DoubleVector w0 = DoubleVector.fromArray(S, wa, wo);
+                final DoubleVector w1 = DoubleVector.fromArray(S, wa, wo + 1 * V);
+                final DoubleVector s0 = DoubleVector.broadcast(S, x[x0 + c]);
+                final DoubleVector s1 = DoubleVector.broadcast(S, x[x0 + 1 * I + c]);
+                final DoubleVector s2 = DoubleVector.broadcast(S, x[x0 + 2 * I + c]);
+                final DoubleVector s3 = DoubleVector.broadcast(S, x[x0 + 3 * I + c]);
+                a00 = a00.add(w0.mul(s0));
+                a01 = a01.add(w1.mul(s0));
+                a10 = a10.add(w0.mul(s1));
+                a11 = a11.add(w1.mul(s1));
+                a20 = a20.add(w0.mul(s2));
+                a21 = a21.add(w1.mul(s2));
+                a30 = a30.add(w0.mul(s3));
+                a31 = a31.add(w1.mul(s3));
+            }
+        } else {
+            a00 = DoubleVector.fromArray(S, hNext, n0 + u0);
+            a01 = DoubleVector.fromArray(S, hNext, n0 + u0 + 1 * V);
+            a10 = DoubleVector.fromArray(S, hNext, n0 + 1 * H + u0);
+            a11 = DoubleVector.fromArray(S, hNext, n0 + 1 * H + u0 + 1 * V);
+            a20 = DoubleVector.fromArray(S, hNext, n0 + 2 * H + u0);
+            a21 = DoubleVector.fromArray(S, hNext, n0 + 2 * H + u0 + 1 * V);
+            a30 = DoubleVector.fromArray(S, hNext, n0 + 3 * H + u0);
+            a31 = DoubleVector.fromArray(S, hNext, n0 + 3 * H + u0 + 1 * V);
+        }
+        for (int j = j0; j < j1; j++) {
+            final boolean o = j == ovRow;
+            final double[] wa = o ? ov : whT;
+            final int wo = (o ? ovOff : j * H) + u0;
+            final DoubleVector w0 = DoubleVector.fromArray(S, wa, wo);
+            final DoubleVector w1 = DoubleVector.fromArray(S, wa, wo + 1 * V);
+            final DoubleVector s0 = DoubleVector.broadcast(S, hPrev[p0 + j]);
+            final DoubleVector s1 = DoubleVector.broadcast(S, hPrev[p0 + 1 * H + j]);
+            final DoubleVector s2 = DoubleVector.broadcast(S, hPrev[p0 + 2 * H + j]);
+            final DoubleVector s3 = DoubleVector.broadcast(S, hPrev[p0 + 3 * H + j]);
+            a00 = a00.add(w0.mul(s0));
+            a01 = a01.add(w1.mul(s0));
+            a10 = a10.add(w0.mul(s1));
+            a11 = a11.add(w1.mul(s1));
+            a20 = a20.add(w0.mul(s2));
+            a21 = a21.add(w1.mul(s2));
+            a30 = a30.add(w0.mul(s3));
+            a31 = a31.add(w1.mul(s3));
+        }
+        a00.intoArray(hNext, n0 + u0);
+        a01.intoArray(hNext, n0 + u0 + 1 * V);
+        a10.intoArray(hNext, n0 + 1 * H + u0);
+        a11.intoArray(hNext, n0 + 1 * H + u0 + 1 * V);
+        a20.intoArray(hNext, n0 + 2 * H + u0);
+        a21.intoArray(hNext, n0 + 2 * H + u0 + 1 * V);
+        a30.intoArray(hNext, n0 + 3 * H + u0);
+        a31.intoArray(hNext, n0 + 3 * H + u0 + 1 * V);
+    }
+
+    /**
+     * Adds the terms j0 .. j1-1 of 4 row(s) x 1 vector(s) of units from unit u0 to the partial
+     * pre-activations in hNext; {@code first} starts them from the bias and input terms instead.
+     */
+    private static void pre4x1(int H, int I, int u0, int j0, int j1, boolean first, double[] hPrev, int p0,
+                               double[] hNext, int n0, double[] x, int x0, double[] bias, int biasOff,
+                               double[] wxT, double[] whT, int ovCol, int ovRow, double[] ov, int ovOff) {
+        DoubleVector a00;
+        DoubleVector a10;
+        DoubleVector a20;
+        DoubleVector a30;
+        if (first) {
+            final DoubleVector b0 = DoubleVector.fromArray(S, bias, biasOff + u0);
+            a00 = b0;
+            a10 = b0;
+            a20 = b0;
+            a30 = b0;
+            for (int c = 0; c < I; c++) {
+                final boolean o = c == ovCol;
+                final double[] wa = o ? ov : wxT;
+                final int wo = (o ? ovOff : c * H) + u0;
+                final DoubleVector w0 = DoubleVector.fromArray(S, wa, wo);
+                final DoubleVector s0 = DoubleVector.broadcast(S, x[x0 + c]);
+                final DoubleVector s1 = DoubleVector.broadcast(S, x[x0 + 1 * I + c]);
+                final DoubleVector s2 = DoubleVector.broadcast(S, x[x0 + 2 * I + c]);
+                final DoubleVector s3 = DoubleVector.broadcast(S, x[x0 + 3 * I + c]);
+                a00 = a00.add(w0.mul(s0));
+                a10 = a10.add(w0.mul(s1));
+                a20 = a20.add(w0.mul(s2));
+                a30 = a30.add(w0.mul(s3));
+            }
+        } else {
+            a00 = DoubleVector.fromArray(S, hNext, n0 + u0);
+            a10 = DoubleVector.fromArray(S, hNext, n0 + 1 * H + u0);
+            a20 = DoubleVector.fromArray(S, hNext, n0 + 2 * H + u0);
+            a30 = DoubleVector.fromArray(S, hNext, n0 + 3 * H + u0);
+        }
+        for (int j = j0; j < j1; j++) {
+            final boolean o = j == ovRow;
+            final double[] wa = o ? ov : whT;
+            final int wo = (o ? ovOff : j * H) + u0;
+            final DoubleVector w0 = DoubleVector.fromArray(S, wa, wo);
+            final DoubleVector s0 = DoubleVector.broadcast(S, hPrev[p0 + j]);
+            final DoubleVector s1 = DoubleVector.broadcast(S, hPrev[p0 + 1 * H + j]);
+            final DoubleVector s2 = DoubleVector.broadcast(S, hPrev[p0 + 2 * H + j]);
+            final DoubleVector s3 = DoubleVector.broadcast(S, hPrev[p0 + 3 * H + j]);
+            a00 = a00.add(w0.mul(s0));
+            a10 = a10.add(w0.mul(s1));
+            a20 = a20.add(w0.mul(s2));
+            a30 = a30.add(w0.mul(s3));
+        }
+        a00.intoArray(hNext, n0 + u0);
+        a10.intoArray(hNext, n0 + 1 * H + u0);
+        a20.intoArray(hNext, n0 + 2 * H + u0);
+        a30.intoArray(hNext, n0 + 3 * H + u0);
+    }
+
+    /**
+     * Adds the terms j0 .. j1-1 of 1 row(s) x 1 vector(s) of units from unit u0 to the partial
+     * pre-activations in hNext; {@code first} starts them from the bias and input terms instead.
+     */
+    private static void pre1x1(int H, int I, int u0, int j0, int j1, boolean first, double[] hPrev, int p0,
+                               double[] hNext, int n0, double[] x, int x0, double[] bias, int biasOff,
+                               double[] wxT, double[] whT, int ovCol, int ovRow, double[] ov, int ovOff) {
+        DoubleVector a00;
+        if (first) {
+            final DoubleVector b0 = DoubleVector.fromArray(S, bias, biasOff + u0);
+            a00 = b0;
+            for (int c = 0; c < I; c++) {
+                final boolean o = c == ovCol;
+                final double[] wa = o ? ov : wxT;
+                final int wo = (o ? ovOff : c * H) + u0;
+                final DoubleVector w0 = DoubleVector.fromArray(S, wa, wo);
+                final DoubleVector s0 = DoubleVector.broadcast(S, x[x0 + c]);
+                a00 = a00.add(w0.mul(s0));
+            }
+        } else {
+            a00 = DoubleVector.fromArray(S, hNext, n0 + u0);
+        }
+        for (int j = j0; j < j1; j++) {
+            final boolean o = j == ovRow;
+            final double[] wa = o ? ov : whT;
+            final int wo = (o ? ovOff : j * H) + u0;
+            final DoubleVector w0 = DoubleVector.fromArray(S, wa, wo);
+            final DoubleVector s0 = DoubleVector.broadcast(S, hPrev[p0 + j]);
+            a00 = a00.add(w0.mul(s0));
+        }
+        a00.intoArray(hNext, n0 + u0);
+    }
+
+}
