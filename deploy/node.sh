@@ -41,6 +41,6 @@ fi
 jar="${CHEMOTAXIS_JAR:-/app/chemotaxis-all.jar}"
 if [ -f "$jar" ]; then
   # JAVA_OPTS word-splits on purpose.
-  exec java ${JAVA_OPTS:-} -jar "$jar" "$command" --join "${TRAINER:-trainer:2551}" --host "$host" "$@"
+  exec java --add-modules jdk.incubator.vector ${JAVA_OPTS:-} -jar "$jar" "$command" --join "${TRAINER:-trainer:2551}" --host "$host" "$@"
 fi
 exec "$(cd "$(dirname "$0")/.." && pwd)/bin/chemotaxis" "$command" --join "${TRAINER:-trainer:2551}" --host "$host" "$@"

@@ -26,7 +26,7 @@ shift 2
 jar="${CHEMOTAXIS_JAR:-/app/chemotaxis-all.jar}"
 if [ -f "$jar" ]; then
   # JAVA_OPTS word-splits on purpose.
-  set -- java ${JAVA_OPTS:-} -jar "$jar" train "$@"
+  set -- java --add-modules jdk.incubator.vector ${JAVA_OPTS:-} -jar "$jar" train "$@"
 else
   set -- "$(cd "$(dirname "$0")/.." && pwd)/bin/chemotaxis" train "$@"
 fi
