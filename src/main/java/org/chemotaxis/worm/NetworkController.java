@@ -40,6 +40,7 @@ public final class NetworkController implements Controller {
     private double[] tape = new double[0];
     private double[] heldTurn = new double[0];
     private double[] heldRate = new double[0];
+    private double[] lastLog = new double[0];
 
     public NetworkController(RecurrentModel model, NetworkSpec spec) {
         if (model == null || spec == null) {
@@ -132,6 +133,7 @@ public final class NetworkController implements Controller {
             tape = new double[count * model.tapeSize()];
             heldTurn = new double[count];
             heldRate = new double[count];
+            lastLog = new double[count];
             rows = count;
         }
         model.initialState(theta, stateIn, count);
@@ -151,18 +153,23 @@ public final class NetworkController implements Controller {
     }
 
     private void networkStep(double[] concentration, double[] sinPhase, double[] cosPhase, int count) {
+        final double rateScale = spec.derivativeScale() / spec.controlDt();
+        final boolean first = controlStep == 0;
         for (int i = 0; i < count; i++) {
             int o = i * nIn;
+            double logC = StrictMath.log(concentration[i]);
             for (int j = 0; j < nIn; j++) {
                 double v;
                 switch (inputs[j]) {
                     case CONCENTRATION -> v = concentration[i];
-                    case LOG_CONCENTRATION -> v = StrictMath.log(concentration[i]);
+                    case LOG_CONCENTRATION -> v = logC;
+                    case LOG_DERIVATIVE -> v = first ? 0 : rateScale * (logC - lastLog[i]);
                     case SIN_PHASE -> v = sinPhase[i];
                     default -> v = cosPhase[i];
                 }
                 input[o + j] = v;
             }
+            lastLog[i] = logC;
         }
         double[] n = null;
         if (noise != null && cotangent == null) {

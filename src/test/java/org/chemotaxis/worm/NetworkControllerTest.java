@@ -84,6 +84,40 @@ class NetworkControllerTest {
     }
 
     @Test
+    void dlogcIsTheScaledChangeOfLnCBetweenNetworkStepsPerSecond() {
+        // One unit, h = tanh(x): turn = 3 tanh(tanh(x)) shows the input x. The network steps at
+        // world steps 0, 5, 10 (control 0.05 s, dt 0.01 s) and sees only those concentrations:
+        // x = 0 at the first step, then 10 (ln C_k - ln C_{k-5}) / 0.05.
+        TinyElman m = new TinyElman(1, 1, 1);
+        double[] theta = new double[m.parameterCount()];
+        set(m, theta, "U", 0, 0, 1);
+        set(m, theta, "V", 0, 0, 1);
+        NetworkSpec spec = NetworkSpec.defaults().withInputs(List.of(NetworkSpec.Input.LOG_DERIVATIVE))
+                .withControlDt(0.05).withDerivativeScale(10);
+        NetworkController ctl = NetworkController.of(m, theta, spec);
+        ctl.reset(2, 0.01);
+        double[] turn = new double[2];
+        double[] rate = new double[2];
+        double[] z = new double[2];
+        double[][] seen = new double[3][];
+        for (int k = 0; k < 11; k++) {
+            double[] c = {0.2 + 0.001 * k * k, 0.7 - 0.003 * k};
+            if (k % 5 == 0) {
+                seen[k / 5] = c.clone();
+            }
+            ctl.step(k * 0.01, c, z, z, 2, turn, rate);
+            for (int r = 0; r < 2; r++) {
+                int t = k / 5;
+                double x = t == 0 ? 0 : 10 * (Math.log(seen[t][r]) - Math.log(seen[t - 1][r])) / 0.05;
+                assertEquals(3 * Math.tanh(Math.tanh(x)), turn[r], 1e-12, "row " + r + " call " + k);
+            }
+        }
+        ctl.reset(2, 0.01);
+        ctl.step(0, new double[] {0.9, 0.9}, z, z, 2, turn, rate);
+        assertEquals(0, turn[0], "a reset forgets the last concentration");
+    }
+
+    @Test
     void nodeNoiseIsAskedForEveryNetworkStepInOrderAndAddedAtTheSites() {
         TinyElman m = new TinyElman(1, 2, 1);
         double[] theta = new double[m.parameterCount()];
@@ -153,10 +187,11 @@ class NetworkControllerTest {
         NetworkController ctl = NetworkController.of(m, new double[m.parameterCount()],
                 NetworkSpec.defaults().withControlDt(0.015));
         e = assertThrows(IllegalArgumentException.class, () -> ctl.reset(1, 0.01));
-        assertEquals("control_dt must be a whole multiple of the world's dt 0.01, but was 0.015 (network.control_dt)",
+        assertEquals("control_dt must be a whole multiple of the world's dt 0.01, but was 0.015 (controller.control_dt)",
                 e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> NetworkSpec.parseInputs("logc,dlogc"));
-        assertTrue(e.getMessage().contains("unknown network input 'dlogc'"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> NetworkSpec.parseInputs("logc,smell"));
+        assertTrue(e.getMessage().contains("unknown network input 'smell'"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(controller.inputs)"), e.getMessage());
         assertEquals(List.of(NetworkSpec.Input.LOG_CONCENTRATION, NetworkSpec.Input.COS_PHASE),
                 NetworkSpec.parseInputs("logc, cos"));
     }
