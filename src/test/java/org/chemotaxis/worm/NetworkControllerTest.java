@@ -45,12 +45,19 @@ class NetworkControllerTest {
         double[] turn = new double[1];
         double[] rate = new double[1];
         double h = 0;
+        double sumLog = 0;
+        int n = 0;
         for (int k = 0; k < 12; k++) {
             c[0] = 0.1 + 0.05 * k;
             ctl.step(k * dt, c, z, z, 1, turn, rate);
+            sumLog += Math.log(c[0]);
+            n++;
             if (k % 5 == 0) {
-                // Network step: h = tanh(w h + u ln C), out = V h + c; only these C are seen.
-                h = Math.tanh(w * h + u * Math.log(c[0]));
+                // Network step: h = tanh(w h + u x), out = V h + c, with x the mean of ln C over
+                // the world steps since the last network step (0; 1..5; 6..10).
+                h = Math.tanh(w * h + u * sumLog / n);
+                sumLog = 0;
+                n = 0;
             }
             assertEquals(3 * Math.tanh(v0 * h + c0), turn[0], 1e-12, "turn at call " + k);
             assertEquals(0.8 / (1 + Math.exp(-(v1 * h + c1))), rate[0], 1e-12, "rate at call " + k);
@@ -84,10 +91,11 @@ class NetworkControllerTest {
     }
 
     @Test
-    void dlogcIsTheScaledChangeOfLnCBetweenNetworkStepsPerSecond() {
+    void dlogcIsTheScaledChangeOfTheMeanLnCBetweenNetworkStepsPerSecond() {
         // One unit, h = tanh(x): turn = 3 tanh(tanh(x)) shows the input x. The network steps at
-        // world steps 0, 5, 10 (control 0.05 s, dt 0.01 s) and sees only those concentrations:
-        // x = 0 at the first step, then 10 (ln C_k - ln C_{k-5}) / 0.05.
+        // world steps 0, 5, 10 (control 0.05 s, dt 0.01 s); m_n is the mean ln C over the world
+        // steps of its window ({0}, {1..5}, {6..10}); x = 0 at the first step, then
+        // 10 (m_n - m_{n-1}) / 0.05.
         TinyElman m = new TinyElman(1, 1, 1);
         double[] theta = new double[m.parameterCount()];
         set(m, theta, "U", 0, 0, 1);
@@ -99,16 +107,17 @@ class NetworkControllerTest {
         double[] turn = new double[2];
         double[] rate = new double[2];
         double[] z = new double[2];
-        double[][] seen = new double[3][];
+        double[][] mean = new double[3][2];
         for (int k = 0; k < 11; k++) {
             double[] c = {0.2 + 0.001 * k * k, 0.7 - 0.003 * k};
-            if (k % 5 == 0) {
-                seen[k / 5] = c.clone();
+            int t = (k + 4) / 5;
+            for (int r = 0; r < 2; r++) {
+                mean[t][r] += Math.log(c[r]) / (t == 0 ? 1 : 5);
             }
             ctl.step(k * 0.01, c, z, z, 2, turn, rate);
             for (int r = 0; r < 2; r++) {
-                int t = k / 5;
-                double x = t == 0 ? 0 : 10 * (Math.log(seen[t][r]) - Math.log(seen[t - 1][r])) / 0.05;
+                int seen = k / 5;
+                double x = seen == 0 ? 0 : 10 * (mean[seen][r] - mean[seen - 1][r]) / 0.05;
                 assertEquals(3 * Math.tanh(Math.tanh(x)), turn[r], 1e-12, "row " + r + " call " + k);
             }
         }
