@@ -220,7 +220,7 @@ public record ExperimentConfig(
             r.add("world.duration", "world.duration must be at least world.dt (" + w.dt() + "), but was " + w.duration());
         }
         r.positiveFinite("world.start_distance", w.startDistance());
-        r.nonNegativeFinite("world.sensor_noise", w.sensorNoise());
+        r.range("world.sensor_noise", w.sensorNoise(), true);
 
         ControllerConfig c = controller;
         if (c.inputs().isEmpty()) {

@@ -16,27 +16,29 @@ import org.chemotaxis.worm.WorldConfig;
  * @param duration      length of a training episode, s
  * @param startDistance worms start this far from the peak, at a random angle and heading, cm
  * @param arena         an arena spec: "open" or "disk:radius=R[,x=X][,y=Y]"
- * @param sensorNoise   relative noise eta of the sensed concentration, C (1 + eta N(0,1)) per world step
+ * @param sensorNoise   relative noise eta of the sensed concentration, C (1 + eta N(0,1)) per world
+ *                      step; a range [min, max] gives each episode its own eta, drawn uniformly
  */
 public record WorldSectionConfig(String field, double dt, double duration, double startDistance, String arena,
-                                 double sensorNoise) {
+                                 Range sensorNoise) {
 
     public WorldSectionConfig {
         Objects.requireNonNull(field, "world.field");
         Objects.requireNonNull(arena, "world.arena");
+        Objects.requireNonNull(sensorNoise, "world.sensor_noise");
     }
 
     /** The defaults of this section live here and nowhere else; a null argument means "default". */
     @JsonCreator
     public static WorldSectionConfig of(String field, Double dt, Double duration, Double startDistance, String arena,
-                                        Double sensorNoise) {
+                                        Range sensorNoise) {
         return new WorldSectionConfig(
                 field != null ? field : "gauss",
                 dt != null ? dt : 0.1,
                 duration != null ? duration : 300.0,
                 startDistance != null ? startDistance : WorldConfig.START_DISTANCE,
                 arena != null ? arena : "open",
-                sensorNoise != null ? sensorNoise : 0.0);
+                sensorNoise != null ? sensorNoise : Range.of(0.0));
     }
 
     public static WorldSectionConfig defaults() {

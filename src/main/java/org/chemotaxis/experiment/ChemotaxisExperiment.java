@@ -77,7 +77,7 @@ public final class ChemotaxisExperiment implements Experiment {
     static WorldConfig trainingWorld(WorldSectionConfig w) {
         return WorldConfig.defaults().withDt(w.dt()).withDuration(w.duration())
                 .withStart(Start.ring(w.startDistance())).withArena(ArenaSpec.parse(w.arena()))
-                .withSensorNoise(w.sensorNoise());
+                .withSensorNoise(w.sensorNoise().min(), w.sensorNoise().max());
     }
 
     /**

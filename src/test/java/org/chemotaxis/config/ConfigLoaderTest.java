@@ -84,7 +84,7 @@ class ConfigLoaderTest {
               duration: 200
               start_distance: 3
               arena: disk:radius=6
-              sensor_noise: 0.05
+              sensor_noise: [0, 0.05]
             controller:
               inputs: [logc, cos]
               pirouette_output: true
@@ -170,7 +170,7 @@ class ConfigLoaderTest {
         assertEquals(new RuntimeConfig(0, 0), c.runtime());
         assertEquals(new GenerationConfig(10, 200), c.generation());
 
-        assertEquals(new WorldSectionConfig("gauss", 0.1, 300.0, 4.5, "open", 0.0), c.world());
+        assertEquals(new WorldSectionConfig("gauss", 0.1, 300.0, 4.5, "open", Range.of(0.0)), c.world());
         assertEquals(new ControllerConfig(List.of("dlogc", "sin", "cos"), false, 3.0, 1.0, 0.1, 30.0), c.controller());
         assertEquals(new ChemotaxisConfig(100, true, null, 20), c.chemotaxis());
     }
@@ -200,7 +200,8 @@ class ConfigLoaderTest {
         assertEquals(new EarlyStoppingConfig(3, 0.001), c.earlyStopping());
         assertEquals(new RuntimeConfig(3, 5), c.runtime());
         assertEquals(new GenerationConfig(4, 100), c.generation());
-        assertEquals(new WorldSectionConfig("cone:slope=-0.1", 0.05, 200.0, 3.0, "disk:radius=6", 0.05), c.world());
+        assertEquals(new WorldSectionConfig("cone:slope=-0.1", 0.05, 200.0, 3.0, "disk:radius=6",
+                Range.of(0, 0.05)), c.world());
         assertEquals(new ControllerConfig(List.of("logc", "cos"), true, 2.0, 0.5, 0.2, 10.0), c.controller());
         assertEquals(new ChemotaxisConfig(50, false, 99L, 7), c.chemotaxis());
     }
@@ -365,8 +366,9 @@ class ConfigLoaderTest {
         assertContains(fails("world:\n  dt: 0\n"), "world.dt must be a finite number > 0, but was 0.0", "line 2");
         assertContains(fails("world:\n  dt: 1\n  duration: 0.5\n"), "world.duration must be at least world.dt",
                 "line 3");
-        assertContains(fails("world:\n  sensor_noise: -0.1\n"), "world.sensor_noise must be a finite number >= 0",
-                "line 2");
+        assertContains(fails("world:\n  sensor_noise: -0.1\n"), "world.sensor_noise must be >= 0", "line 2");
+        assertContains(fails("world:\n  sensor_noise: [0.1, 0]\n"), "world.sensor_noise must be a number or [min, max]"
+                + " with min <= max", "line 2");
         assertContains(fails("world:\n  start_distance: -2\n"), "world.start_distance must be a finite number > 0");
         assertContains(fails("controller:\n  inputs: [logc, smell]\n"),
                 "controller.inputs: unknown input 'smell'; accepted: c, logc, dlogc, sin, cos", "line 2");

@@ -117,6 +117,10 @@ class ChemotaxisExperimentTest {
         assertEquals(5, w.arena().radius());
         assertEquals(new Start.Ring(1.5, Start.Heading.RANDOM), w.start());
         assertEquals(0.1, c.world().sensorNoise());
+        assertEquals(0.1, c.world().sensorNoiseMax());
+        WorldConfig range = ((ChemotaxisExperiment) Experiments.of(small("world.sensor_noise=[0, 0.2]"))).world();
+        assertEquals(0, range.sensorNoise());
+        assertEquals(0.2, range.sensorNoiseMax());
     }
 
     @Test
