@@ -19,6 +19,10 @@ import java.util.Objects;
  * cut into windows of {@code window} rows every {@code stride} rows; the target at row r is the
  * target columns' value at row r + {@code target_shift} (1 = next-step prediction).
  *
+ * <p>For {@code chemotaxis}: no sequences; a network steers simulated worms, as the sections
+ * {@code world}, {@code controller} and {@code chemotaxis} say, and every other key of this
+ * section is unused.
+ *
  * <p>{@code validation_fraction} of the sequences (rounded) are held out for validation.
  */
 public record DataConfig(
@@ -39,7 +43,7 @@ public record DataConfig(
         int targetShift) {
 
     public enum Type {
-        SINE, CSV;
+        SINE, CSV, CHEMOTAXIS;
 
         @JsonValue
         public String key() {
@@ -96,8 +100,12 @@ public record DataConfig(
         return of(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** Time steps per sequence: {@code length} for sine, {@code window} for csv. */
+    /** Time steps per sequence: {@code length} for sine, {@code window} for csv, 0 for chemotaxis (no sequences). */
     public int sequenceLength() {
-        return type == Type.SINE ? length : window;
+        return switch (type) {
+            case SINE -> length;
+            case CSV -> window;
+            case CHEMOTAXIS -> 0;
+        };
     }
 }

@@ -6,11 +6,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.chemotaxis.worm.ArenaSpec;
+import org.chemotaxis.worm.FieldSpec;
+import org.chemotaxis.worm.NetworkSpec;
 
 /**
  * A whole experiment, as read from YAML: immutable, fully resolved (every key has a value), and
  * checked by {@link #validate()}, the one place where configuration rules live. Load it with
  * {@link ConfigLoader}.
+ *
+ * <p>Sections {@code world}, {@code controller} and {@code chemotaxis} describe the chemotaxis
+ * experiment ({@code data.type: chemotaxis}); other experiments ignore them.
  *
  * <p>Defaults are written once, in each section's {@code of(...)} factory; the YAML keys are the
  * component names in snake_case ({@code earlyStopping} is {@code early_stopping}). A new section
@@ -28,7 +34,10 @@ public record ExperimentConfig(
         TrainingConfig training,
         EarlyStoppingConfig earlyStopping,
         RuntimeConfig runtime,
-        GenerationConfig generation) {
+        GenerationConfig generation,
+        WorldSectionConfig world,
+        ControllerConfig controller,
+        ChemotaxisConfig chemotaxis) {
 
     public ExperimentConfig {
         Objects.requireNonNull(name, "name");
@@ -41,6 +50,9 @@ public record ExperimentConfig(
         Objects.requireNonNull(earlyStopping, "early_stopping");
         Objects.requireNonNull(runtime, "runtime");
         Objects.requireNonNull(generation, "generation");
+        Objects.requireNonNull(world, "world");
+        Objects.requireNonNull(controller, "controller");
+        Objects.requireNonNull(chemotaxis, "chemotaxis");
     }
 
     /** A null argument means "default"; a missing section is the section's defaults. */
@@ -56,7 +68,10 @@ public record ExperimentConfig(
             TrainingConfig training,
             EarlyStoppingConfig earlyStopping,
             RuntimeConfig runtime,
-            GenerationConfig generation) {
+            GenerationConfig generation,
+            WorldSectionConfig world,
+            ControllerConfig controller,
+            ChemotaxisConfig chemotaxis) {
         return new ExperimentConfig(
                 name != null ? name : "sine",
                 seed != null ? seed : 1L,
@@ -68,11 +83,14 @@ public record ExperimentConfig(
                 training != null ? training : TrainingConfig.defaults(),
                 earlyStopping != null ? earlyStopping : EarlyStoppingConfig.defaults(),
                 runtime != null ? runtime : RuntimeConfig.defaults(),
-                generation != null ? generation : GenerationConfig.defaults());
+                generation != null ? generation : GenerationConfig.defaults(),
+                world != null ? world : WorldSectionConfig.defaults(),
+                controller != null ? controller : ControllerConfig.defaults(),
+                chemotaxis != null ? chemotaxis : ChemotaxisConfig.defaults());
     }
 
     public static ExperimentConfig defaults() {
-        return of(null, null, null, null, null, null, null, null, null, null, null);
+        return of(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Seed of the parameter initialisation: {@code model.init_seed}, else {@code seed}. */
@@ -116,7 +134,7 @@ public record ExperimentConfig(
             r.range("data.phase", d.phase(), false);
             r.finite("data.amplitude", d.amplitude());
             r.nonNegativeFinite("data.noise", d.noise());
-        } else {
+        } else if (d.type() == DataConfig.Type.CSV) {
             if (d.path() == null || d.path().isBlank()) {
                 r.add("data.path", "data.path must name a CSV file when data.type is csv");
             }
@@ -174,7 +192,83 @@ public record ExperimentConfig(
 
         r.atLeast("generation.warmup", generation.warmup(), 0);
         r.positive("generation.steps", generation.steps());
+
+        chemotaxisRules(r);
         return r.problems;
+    }
+
+    /**
+     * The world, controller and chemotaxis sections. Checked whatever data.type is, so that a
+     * wrong value never waits silently for the day it is used; the field and arena specs are
+     * checked by parsing them.
+     */
+    private void chemotaxisRules(Rules r) {
+        WorldSectionConfig w = world;
+        try {
+            FieldSpec.parse(w.field());
+        } catch (IllegalArgumentException e) {
+            r.add("world.field", "world.field: " + e.getMessage());
+        }
+        try {
+            ArenaSpec.parse(w.arena());
+        } catch (IllegalArgumentException e) {
+            r.add("world.arena", "world.arena: " + e.getMessage());
+        }
+        r.positiveFinite("world.dt", w.dt());
+        r.positiveFinite("world.duration", w.duration());
+        if (w.dt() > 0 && w.duration() > 0 && w.dt() > w.duration()) {
+            r.add("world.duration", "world.duration must be at least world.dt (" + w.dt() + "), but was " + w.duration());
+        }
+        r.positiveFinite("world.start_distance", w.startDistance());
+        r.range("world.sensor_noise", w.sensorNoise(), true);
+
+        ControllerConfig c = controller;
+        if (c.inputs().isEmpty()) {
+            r.add("controller.inputs", "controller.inputs must name at least one of c, logc, dlogc, sin, cos");
+        } else {
+            Set<String> seen = new HashSet<>();
+            for (String in : c.inputs()) {
+                String key = in == null ? "" : in.strip().toLowerCase(java.util.Locale.ROOT);
+                try {
+                    NetworkSpec.Input.parse(in);
+                } catch (IllegalArgumentException e) {
+                    r.add("controller.inputs", "controller.inputs: unknown input '" + in
+                            + "'; accepted: c, logc, dlogc, sin, cos");
+                    continue;
+                }
+                if (!seen.add(key)) {
+                    r.add("controller.inputs", "controller.inputs names '" + key + "' twice");
+                }
+            }
+        }
+        r.positiveFinite("controller.max_turn_rate", c.maxTurnRate());
+        r.positiveFinite("controller.max_pirouette_rate", c.maxPirouetteRate());
+        r.positiveFinite("controller.control_dt", c.controlDt());
+        r.positiveFinite("controller.derivative_scale", c.derivativeScale());
+        if (c.controlDt() > 0 && Double.isFinite(c.controlDt())) {
+            // The network must step on world steps both in training and in the 0.01 s evaluation world.
+            for (double dt : new double[] {w.dt(), org.chemotaxis.worm.WorldConfig.DT}) {
+                if (dt > 0 && !wholeMultiple(c.controlDt(), dt)) {
+                    r.add("controller.control_dt", "controller.control_dt must be a whole multiple of "
+                            + (dt == w.dt() ? "world.dt (" + dt + ")" : "the evaluation step " + dt + " s")
+                            + ", but was " + c.controlDt());
+                    break;
+                }
+            }
+        }
+
+        ChemotaxisConfig x = chemotaxis;
+        r.positive("chemotaxis.validation_episodes", x.validationEpisodes());
+        r.positive("chemotaxis.plot_worms", x.plotWorms());
+        if (data.type() == DataConfig.Type.CHEMOTAXIS && training.stepsPerEpoch() < 1) {
+            r.add("training.steps_per_epoch", "training.steps_per_epoch must be > 0 when data.type is chemotaxis "
+                    + "(there is no dataset whose size would set it), but was " + training.stepsPerEpoch());
+        }
+    }
+
+    private static boolean wholeMultiple(double a, double b) {
+        long k = Math.round(a / b);
+        return k >= 1 && Math.abs(k * b - a) <= 1e-9 * a;
     }
 
     /** Sentence builders, so that every message has the same shape: key, rule, offending value. */

@@ -14,6 +14,8 @@ public final class SequenceDatasets {
         return switch (data.type()) {
             case SINE -> SineDataset.of(data, config.seed());
             case CSV -> CsvSeriesDataset.of(data);
+            case CHEMOTAXIS -> throw new IllegalArgumentException(
+                    "data.type chemotaxis has no sequences: it runs worm episodes (see ChemotaxisExperiment)");
         };
     }
 }

@@ -9,6 +9,9 @@ public final class Experiments {
     }
 
     public static Experiment of(ExperimentConfig config) {
-        return new SequenceExperiment(config);
+        return switch (config.data().type()) {
+            case SINE, CSV -> new SequenceExperiment(config);
+            case CHEMOTAXIS -> new ChemotaxisExperiment(config);
+        };
     }
 }

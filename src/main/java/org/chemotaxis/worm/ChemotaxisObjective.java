@@ -12,7 +12,9 @@ import org.chemotaxis.task.Sample;
  * score; with {@code clip} false the unclipped 1 - mean r / r0, which still ranks worms that
  * drift away from the peak). Episode i of a sample is keyed (sample.seed(), EPISODE, 0, i): every
  * perturbation scored on one sample meets the same starts and the same noise (common random
- * numbers), and the next sample's seed brings fresh episodes.
+ * numbers), and the next sample's seed brings fresh episodes. A sample without indices
+ * ({@link Sample#ofSeed}) runs episodes 0 .. episodes-1; one with indices runs exactly those
+ * episodes, which must be consecutive (a validation sample larger than a training batch).
  *
  * <p>Training may use a coarser, shorter world than evaluation (e.g. dt = 0.1 s, 200 s); the
  * network's controlDt must be a whole multiple of the world's dt. The episodes are the rows of
@@ -39,7 +41,7 @@ public final class ChemotaxisObjective implements Objective {
         if (model == null || network == null || field == null || world == null) {
             throw new IllegalArgumentException("model, network, field and world must be given");
         }
-        Checks.positive(episodes, "task.episodes");
+        Checks.positive(episodes, "training.batch");
         // Fail here, when the job is built, with the checks every evaluator would make later.
         network.stepsPerControl(world.dt());
         new NetworkController(model, network);
@@ -107,7 +109,7 @@ public final class ChemotaxisObjective implements Objective {
     }
 
     private final class ChemotaxisEvaluator implements Evaluator {
-        private final WormSimulator sim = new WormSimulator(field, world, episodes);
+        private WormSimulator sim = new WormSimulator(field, world, episodes);
         private final NetworkController controller = new NetworkController(model, network);
         private final int timeSteps = network.controlSteps(world.steps(), world.dt());
         private Sample sample;
@@ -116,6 +118,15 @@ public final class ChemotaxisObjective implements Objective {
         public void select(Sample sample) {
             if (sample == null) {
                 throw new IllegalArgumentException("sample must be given");
+            }
+            for (int i = 1; i < sample.size(); i++) {
+                if (sample.index(i) != sample.index(0) + i) {
+                    throw new IllegalArgumentException("a chemotaxis sample's episode indices must be consecutive, but "
+                            + sample.index(i - 1) + " is followed by " + sample.index(i));
+                }
+            }
+            if (sample.size() > sim.capacity()) {
+                sim = new WormSimulator(field, world, sample.size());
             }
             this.sample = sample;
         }
@@ -151,17 +162,23 @@ public final class ChemotaxisObjective implements Objective {
             if (sample == null) {
                 throw new IllegalStateException("no sample selected: call select(sample) first");
             }
+            int first = sample.size() > 0 ? sample.index(0) : 0;
+            int count = sample.size() > 0 ? sample.size() : episodes;
+            if ((noise != null || cotangent != null) && count != episodes) {
+                throw new IllegalArgumentException("node noise is sized for " + episodes + " episodes, but the sample has "
+                        + count);
+            }
             controller.parameters(theta).noise(noise).cotangent(cotangent, grad);
             try {
-                sim.run(controller, sample.seed(), 0, 0, episodes);
+                sim.run(controller, sample.seed(), 0, first, count);
             } finally {
                 controller.noise(null).cotangent(null, null);
             }
             double sum = 0;
-            for (int i = 0; i < episodes; i++) {
+            for (int i = 0; i < count; i++) {
                 sum += 1 - (clip ? sim.score(i) : sim.rawScore(i));
             }
-            return sum / episodes;
+            return sum / count;
         }
 
         @Override

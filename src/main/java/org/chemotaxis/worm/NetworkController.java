@@ -5,11 +5,18 @@ import org.chemotaxis.model.RecurrentModel;
 
 /**
  * A {@link RecurrentModel} as the worm's controller, wired as {@link NetworkSpec} says. Every
- * {@code controlDt} (the first world step, then every k-th) the network sees the inputs of that
- * world step, takes one step from its state (which persists through the episode, from
- * {@link RecurrentModel#initialState} at reset), and its decoded outputs are held until the next
- * network step; concentrations sensed in between are not seen. The rows of the batch are the
+ * {@code controlDt} (the first world step, then every k-th) the network takes one step from its
+ * state (which persists through the episode, from {@link RecurrentModel#initialState} at reset),
+ * and its decoded outputs are held until the next network step. The rows of the batch are the
  * worms, so one network call serves the whole batch.
+ *
+ * <p>The sensor integrates: the concentration inputs of a network step are means over the world
+ * steps since the previous network step (the k steps k(n-1)+1 .. kn; the first network step sees
+ * world step 0 alone): {@code c} the mean of C, {@code logc} the mean of ln C, and {@code dlogc}
+ * the change of that mean since the previous network step. When the world step equals controlDt
+ * (training) this is the current sample; in a finer world (evaluation at 0.01 s) the network
+ * sees as much of the signal as a controller that steps every world step, which matters when the
+ * sensor is noisy. The phase inputs are those of the network step's own world step.
  *
  * <p>Node perturbation: with {@link #noise} set, network step t (0, 1, ...) asks the source for
  * count x noiseSize values and adds them at the model's noise sites. Parameters and sources are
@@ -40,6 +47,10 @@ public final class NetworkController implements Controller {
     private double[] tape = new double[0];
     private double[] heldTurn = new double[0];
     private double[] heldRate = new double[0];
+    private double[] lastLog = new double[0];
+    private double[] sumC = new double[0];
+    private double[] sumLog = new double[0];
+    private int summed;
 
     public NetworkController(RecurrentModel model, NetworkSpec spec) {
         if (model == null || spec == null) {
@@ -132,38 +143,59 @@ public final class NetworkController implements Controller {
             tape = new double[count * model.tapeSize()];
             heldTurn = new double[count];
             heldRate = new double[count];
+            lastLog = new double[count];
+            sumC = new double[count];
+            sumLog = new double[count];
             rows = count;
         }
         model.initialState(theta, stateIn, count);
         calls = 0;
         controlStep = 0;
+        java.util.Arrays.fill(sumC, 0, count, 0.0);
+        java.util.Arrays.fill(sumLog, 0, count, 0.0);
+        summed = 0;
     }
 
     @Override
     public void step(double t, double[] concentration, double[] sinPhase, double[] cosPhase, int count,
                      double[] turn, double[] pirouetteRate) {
+        for (int i = 0; i < count; i++) {
+            sumC[i] += concentration[i];
+            sumLog[i] += StrictMath.log(concentration[i]);
+        }
+        summed++;
         if (calls % stepsPerControl == 0) {
-            networkStep(concentration, sinPhase, cosPhase, count);
+            networkStep(sinPhase, cosPhase, count);
         }
         calls++;
         System.arraycopy(heldTurn, 0, turn, 0, count);
         System.arraycopy(heldRate, 0, pirouetteRate, 0, count);
     }
 
-    private void networkStep(double[] concentration, double[] sinPhase, double[] cosPhase, int count) {
+    private void networkStep(double[] sinPhase, double[] cosPhase, int count) {
+        final double rateScale = spec.derivativeScale() / spec.controlDt();
+        final boolean first = controlStep == 0;
+        final double inv = 1.0 / summed;
         for (int i = 0; i < count; i++) {
             int o = i * nIn;
+            double logC = sumLog[i] * inv;
+            double c = sumC[i] * inv;
+            sumLog[i] = 0;
+            sumC[i] = 0;
             for (int j = 0; j < nIn; j++) {
                 double v;
                 switch (inputs[j]) {
-                    case CONCENTRATION -> v = concentration[i];
-                    case LOG_CONCENTRATION -> v = StrictMath.log(concentration[i]);
+                    case CONCENTRATION -> v = c;
+                    case LOG_CONCENTRATION -> v = logC;
+                    case LOG_DERIVATIVE -> v = first ? 0 : rateScale * (logC - lastLog[i]);
                     case SIN_PHASE -> v = sinPhase[i];
                     default -> v = cosPhase[i];
                 }
                 input[o + j] = v;
             }
+            lastLog[i] = logC;
         }
+        summed = 0;
         double[] n = null;
         if (noise != null && cotangent == null) {
             noise.fill(controlStep, noiseBuf);

@@ -9,7 +9,17 @@ import java.util.Locale;
  * How a recurrent network is wired into the worm; immutable.
  *
  * <p>Inputs, in the order given: {@code c} (the sensed concentration), {@code logc} (its natural
- * log, at least ln 1e-9 = -20.7), {@code sin} and {@code cos} (of the head-sweep phase).
+ * log, at least ln 1e-9 = -20.7), {@code dlogc} (how fast ln C changed since the previous network
+ * step: derivativeScale (ln C_t - ln C_{t-1}) / controlDt, 0 at the first step), {@code sin} and
+ * {@code cos} (of the head-sweep phase).
+ *
+ * <p>{@code dlogc} is the sensory neuron of Izquierdo and Lockery (2010), whose chemosensory
+ * cells respond to the difference of the concentration between two recent time windows, like
+ * the ON and OFF cells ASEL and ASER (Suzuki et al. 2008); here the windows are single samples,
+ * so any smoothing is the network's own. A worm at 0.022 cm/s changes ln C by at most a few
+ * percent per second, so a network that sees logc alone must learn gains of hundreds to read the
+ * change against the absolute level; {@code derivativeScale} (s) puts the change into units
+ * where it is of order one: the relative change of C over that many seconds.
  *
  * <p>Outputs: output 0 is the turning rate omega = maxTurnRate tanh(out0), so it never leaves the
  * world's clipping range of +/-3 rad/s; with {@code pirouetteOutput}, output 1 is the pirouette
@@ -22,13 +32,14 @@ import java.util.Locale;
  * @param maxPirouetteRate 1/s (1)
  * @param controlDt        the network steps every controlDt seconds, a whole multiple of the
  *                         world's dt, and holds its outputs in between (0.1)
+ * @param derivativeScale  the factor of the {@code dlogc} input, s (30)
  */
 public record NetworkSpec(List<Input> inputs, boolean pirouetteOutput, double maxTurnRate, double maxPirouetteRate,
-                          double controlDt) {
+                          double controlDt, double derivativeScale) {
 
     /** What the network may see. */
     public enum Input {
-        CONCENTRATION("c"), LOG_CONCENTRATION("logc"), SIN_PHASE("sin"), COS_PHASE("cos");
+        CONCENTRATION("c"), LOG_CONCENTRATION("logc"), LOG_DERIVATIVE("dlogc"), SIN_PHASE("sin"), COS_PHASE("cos");
 
         private final String key;
 
@@ -47,35 +58,37 @@ public record NetworkSpec(List<Input> inputs, boolean pirouetteOutput, double ma
                     return in;
                 }
             }
-            throw new IllegalArgumentException("unknown network input '" + key + "'; accepted: c, logc, sin, cos "
-                    + "(network.inputs)");
+            throw new IllegalArgumentException("unknown network input '" + key + "'; accepted: c, logc, dlogc, sin, cos "
+                    + "(controller.inputs)");
         }
     }
 
     public static final double MAX_PIROUETTE_RATE = 1.0;
     public static final double CONTROL_DT = 0.1;
+    public static final double DERIVATIVE_SCALE = 30;
 
     public NetworkSpec {
         if (inputs == null || inputs.isEmpty()) {
-            throw new IllegalArgumentException("inputs must name at least one of c, logc, sin, cos (network.inputs)");
+            throw new IllegalArgumentException("inputs must name at least one of c, logc, dlogc, sin, cos (controller.inputs)");
         }
         inputs = List.copyOf(inputs);
         EnumSet<Input> seen = EnumSet.noneOf(Input.class);
         for (Input in : inputs) {
             if (!seen.add(in)) {
                 throw new IllegalArgumentException("inputs must not repeat, but '" + in.key() + "' appears twice "
-                        + "(network.inputs)");
+                        + "(controller.inputs)");
             }
         }
-        Checks.positive(maxTurnRate, "network.max_turn_rate");
-        Checks.positive(maxPirouetteRate, "network.max_pirouette_rate");
-        Checks.positive(controlDt, "network.control_dt");
+        Checks.positive(maxTurnRate, "controller.max_turn_rate");
+        Checks.positive(maxPirouetteRate, "controller.max_pirouette_rate");
+        Checks.positive(controlDt, "controller.control_dt");
+        Checks.positive(derivativeScale, "controller.derivative_scale");
     }
 
-    /** Inputs logc, sin, cos; turning output only; control every 0.1 s. */
+    /** Inputs dlogc, sin, cos; turning output only; control every 0.1 s. */
     public static NetworkSpec defaults() {
-        return new NetworkSpec(List.of(Input.LOG_CONCENTRATION, Input.SIN_PHASE, Input.COS_PHASE), false,
-                WorldConfig.MAX_TURN_RATE, MAX_PIROUETTE_RATE, CONTROL_DT);
+        return new NetworkSpec(List.of(Input.LOG_DERIVATIVE, Input.SIN_PHASE, Input.COS_PHASE), false,
+                WorldConfig.MAX_TURN_RATE, MAX_PIROUETTE_RATE, CONTROL_DT, DERIVATIVE_SCALE);
     }
 
     /** Parses "logc,sin,cos". */
@@ -103,10 +116,10 @@ public record NetworkSpec(List<Input> inputs, boolean pirouetteOutput, double ma
         long k = Math.round(controlDt / dt);
         if (k < 1 || Math.abs(k * dt - controlDt) > 1e-9 * controlDt) {
             throw new IllegalArgumentException("control_dt must be a whole multiple of the world's dt " + dt
-                    + ", but was " + controlDt + " (network.control_dt)");
+                    + ", but was " + controlDt + " (controller.control_dt)");
         }
         if (k > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("control_dt / dt must be < 2^31, but was " + k + " (network.control_dt)");
+            throw new IllegalArgumentException("control_dt / dt must be < 2^31, but was " + k + " (controller.control_dt)");
         }
         return (int) k;
     }
@@ -118,22 +131,26 @@ public record NetworkSpec(List<Input> inputs, boolean pirouetteOutput, double ma
     }
 
     public NetworkSpec withInputs(List<Input> v) {
-        return new NetworkSpec(v, pirouetteOutput, maxTurnRate, maxPirouetteRate, controlDt);
+        return new NetworkSpec(v, pirouetteOutput, maxTurnRate, maxPirouetteRate, controlDt, derivativeScale);
     }
 
     public NetworkSpec withPirouetteOutput(boolean v) {
-        return new NetworkSpec(inputs, v, maxTurnRate, maxPirouetteRate, controlDt);
+        return new NetworkSpec(inputs, v, maxTurnRate, maxPirouetteRate, controlDt, derivativeScale);
     }
 
     public NetworkSpec withMaxTurnRate(double v) {
-        return new NetworkSpec(inputs, pirouetteOutput, v, maxPirouetteRate, controlDt);
+        return new NetworkSpec(inputs, pirouetteOutput, v, maxPirouetteRate, controlDt, derivativeScale);
     }
 
     public NetworkSpec withMaxPirouetteRate(double v) {
-        return new NetworkSpec(inputs, pirouetteOutput, maxTurnRate, v, controlDt);
+        return new NetworkSpec(inputs, pirouetteOutput, maxTurnRate, v, controlDt, derivativeScale);
     }
 
     public NetworkSpec withControlDt(double v) {
-        return new NetworkSpec(inputs, pirouetteOutput, maxTurnRate, maxPirouetteRate, v);
+        return new NetworkSpec(inputs, pirouetteOutput, maxTurnRate, maxPirouetteRate, v, derivativeScale);
+    }
+
+    public NetworkSpec withDerivativeScale(double v) {
+        return new NetworkSpec(inputs, pirouetteOutput, maxTurnRate, maxPirouetteRate, controlDt, v);
     }
 }

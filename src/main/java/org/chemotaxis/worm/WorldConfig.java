@@ -20,13 +20,19 @@ package org.chemotaxis.worm;
  * @param sweepPeriod    s (4.2)
  * @param maxTurnRate    the controller's turning rate is clipped to +/- this, rad/s (3)
  * @param headingNoise   standard deviation of xi, rad/s (0.05), see above
- * @param sensorNoise    eta: the sensed concentration is C (1 + eta N(0,1)), floored (0)
+ * @param sensorNoise    eta: the sensed concentration is C (1 + eta N(0,1)), floored (0); with
+ *                       sensorNoiseMax above it, the lowest eta of a range (see there)
+ * @param sensorNoiseMax the highest eta: each episode draws its own eta uniformly from
+ *                       [sensorNoise, sensorNoiseMax] (domain randomisation, Tobin et al. 2017),
+ *                       from a stream of its own so that the episode's other draws are those of
+ *                       a fixed eta; equal to sensorNoise for one eta (0)
  * @param reachRadius    a worm has reached the peak once it is this close, cm (0.5)
  * @param start          where worms start (4.5 cm from the peak, random angle and heading)
  * @param arena          open plane or reflecting disk (open)
  */
 public record WorldConfig(double speed, double dt, double duration, double sweepAmplitude, double sweepPeriod,
-                          double maxTurnRate, double headingNoise, double sensorNoise, double reachRadius,
+                          double maxTurnRate, double headingNoise, double sensorNoise, double sensorNoiseMax,
+                          double reachRadius,
                           Start start, Arena arena) {
 
     public static final double SPEED = 0.022;
@@ -48,6 +54,11 @@ public record WorldConfig(double speed, double dt, double duration, double sweep
         Checks.nonNegative(maxTurnRate, "world.max_turn_rate");
         Checks.nonNegative(headingNoise, "world.heading_noise");
         Checks.nonNegative(sensorNoise, "world.sensor_noise");
+        Checks.nonNegative(sensorNoiseMax, "world.sensor_noise");
+        if (sensorNoiseMax < sensorNoise) {
+            throw new IllegalArgumentException("sensor noise range must have min <= max, but was [" + sensorNoise
+                    + ", " + sensorNoiseMax + "] (world.sensor_noise)");
+        }
         Checks.positive(reachRadius, "world.reach_radius");
         if (start == null) {
             throw new IllegalArgumentException("start must be given (world.start)");
@@ -66,7 +77,7 @@ public record WorldConfig(double speed, double dt, double duration, double sweep
 
     /** The reference world of DESIGN.md. */
     public static WorldConfig defaults() {
-        return new WorldConfig(SPEED, DT, DURATION, SWEEP_AMPLITUDE, SWEEP_PERIOD, MAX_TURN_RATE, HEADING_NOISE, 0,
+        return new WorldConfig(SPEED, DT, DURATION, SWEEP_AMPLITUDE, SWEEP_PERIOD, MAX_TURN_RATE, HEADING_NOISE, 0, 0,
                 REACH_RADIUS, Start.ring(START_DISTANCE), Arena.open());
     }
 
@@ -81,56 +92,63 @@ public record WorldConfig(double speed, double dt, double duration, double sweep
 
     public WorldConfig withSpeed(double v) {
         return new WorldConfig(v, dt, duration, sweepAmplitude, sweepPeriod, maxTurnRate, headingNoise, sensorNoise,
-                reachRadius, start, arena);
+                sensorNoiseMax, reachRadius, start, arena);
     }
 
     public WorldConfig withDt(double v) {
         return new WorldConfig(speed, v, duration, sweepAmplitude, sweepPeriod, maxTurnRate, headingNoise, sensorNoise,
-                reachRadius, start, arena);
+                sensorNoiseMax, reachRadius, start, arena);
     }
 
     public WorldConfig withDuration(double v) {
         return new WorldConfig(speed, dt, v, sweepAmplitude, sweepPeriod, maxTurnRate, headingNoise, sensorNoise,
-                reachRadius, start, arena);
+                sensorNoiseMax, reachRadius, start, arena);
     }
 
     public WorldConfig withSweepAmplitude(double v) {
         return new WorldConfig(speed, dt, duration, v, sweepPeriod, maxTurnRate, headingNoise, sensorNoise,
-                reachRadius, start, arena);
+                sensorNoiseMax, reachRadius, start, arena);
     }
 
     public WorldConfig withSweepPeriod(double v) {
         return new WorldConfig(speed, dt, duration, sweepAmplitude, v, maxTurnRate, headingNoise, sensorNoise,
-                reachRadius, start, arena);
+                sensorNoiseMax, reachRadius, start, arena);
     }
 
     public WorldConfig withMaxTurnRate(double v) {
         return new WorldConfig(speed, dt, duration, sweepAmplitude, sweepPeriod, v, headingNoise, sensorNoise,
-                reachRadius, start, arena);
+                sensorNoiseMax, reachRadius, start, arena);
     }
 
     public WorldConfig withHeadingNoise(double v) {
         return new WorldConfig(speed, dt, duration, sweepAmplitude, sweepPeriod, maxTurnRate, v, sensorNoise,
+                sensorNoiseMax, reachRadius, start, arena);
+    }
+
+    /** One eta for every episode. */
+    public WorldConfig withSensorNoise(double v) {
+        return new WorldConfig(speed, dt, duration, sweepAmplitude, sweepPeriod, maxTurnRate, headingNoise, v, v,
                 reachRadius, start, arena);
     }
 
-    public WorldConfig withSensorNoise(double v) {
-        return new WorldConfig(speed, dt, duration, sweepAmplitude, sweepPeriod, maxTurnRate, headingNoise, v,
+    /** Each episode draws its eta uniformly from [min, max]. */
+    public WorldConfig withSensorNoise(double min, double max) {
+        return new WorldConfig(speed, dt, duration, sweepAmplitude, sweepPeriod, maxTurnRate, headingNoise, min, max,
                 reachRadius, start, arena);
     }
 
     public WorldConfig withReachRadius(double v) {
         return new WorldConfig(speed, dt, duration, sweepAmplitude, sweepPeriod, maxTurnRate, headingNoise,
-                sensorNoise, v, start, arena);
+                sensorNoise, sensorNoiseMax, v, start, arena);
     }
 
     public WorldConfig withStart(Start v) {
         return new WorldConfig(speed, dt, duration, sweepAmplitude, sweepPeriod, maxTurnRate, headingNoise,
-                sensorNoise, reachRadius, v, arena);
+                sensorNoise, sensorNoiseMax, reachRadius, v, arena);
     }
 
     public WorldConfig withArena(Arena v) {
         return new WorldConfig(speed, dt, duration, sweepAmplitude, sweepPeriod, maxTurnRate, headingNoise,
-                sensorNoise, reachRadius, start, v);
+                sensorNoise, sensorNoiseMax, reachRadius, start, v);
     }
 }

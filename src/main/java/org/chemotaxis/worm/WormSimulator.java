@@ -20,7 +20,9 @@ import org.chemotaxis.util.RandomStreams.Purpose;
  * (seed, EPISODE, step, firstIndex + i), in a fixed order per step that does not depend on what
  * the controller does (start angle, heading, phase; then per step: sensor normal, heading normal,
  * pirouette uniform, new-heading uniform). So one episode is reproducible alone, and two
- * controllers run on the same key meet the same noise (common random numbers).
+ * controllers run on the same key meet the same noise (common random numbers). When the world
+ * gives a range of sensor noise, episode i's eta comes from the key (seed, DATA_NOISE, step,
+ * firstIndex + i).
  *
  * <p>Not thread-safe; owns its buffers, so runs do not allocate. StrictMath throughout.
  */
@@ -46,6 +48,7 @@ public final class WormSimulator {
     private final double[] cosPhase;
     private final double[] turn;
     private final double[] rate;
+    private final double[] eta;
     private int count;
     private int steps;
 
@@ -73,6 +76,7 @@ public final class WormSimulator {
         cosPhase = new double[capacity];
         turn = new double[capacity];
         rate = new double[capacity];
+        eta = new double[capacity];
         checkStartInsideArena();
     }
 
@@ -109,7 +113,6 @@ public final class WormSimulator {
         final double sweepRate = TWO_PI / world.sweepPeriod();
         final double maxTurn = world.maxTurnRate();
         final double xiSd = world.headingNoise();
-        final double eta = world.sensorNoise();
         final double reach = world.reachRadius();
         final double px = field.peakX();
         final double py = field.peakY();
@@ -121,8 +124,13 @@ public final class WormSimulator {
         final int n = world.steps();
         steps = n;
 
+        final double etaLow = world.sensorNoise();
+        final double etaSpan = world.sensorNoiseMax() - etaLow;
         for (int i = 0; i < count; i++) {
             start(i, RandomStreams.key(seed, Purpose.EPISODE, step, firstIndex + i), px, py, reach);
+            // A stream apart from the episode's, so that a range of eta leaves every other draw as it was.
+            eta[i] = etaSpan > 0 ? etaLow + etaSpan * uniform(RandomStreams.key(seed, Purpose.DATA_NOISE, step,
+                    firstIndex + i)) : etaLow;
         }
         controller.reset(count, dt);
         if (observer != null) {
@@ -137,8 +145,8 @@ public final class WormSimulator {
             for (int i = 0; i < count; i++) {
                 double c = field.at(x[i], y[i]);
                 double noise = rng[i].nextGaussian();
-                if (eta > 0) {
-                    c *= 1 + eta * noise;
+                if (eta[i] > 0) {
+                    c *= 1 + eta[i] * noise;
                     c = c > ConcentrationField.FLOOR ? c : ConcentrationField.FLOOR;
                 }
                 concentration[i] = c;
@@ -195,6 +203,17 @@ public final class WormSimulator {
                 observer.observe(s + 1, tNext, x, y, count);
             }
         }
+    }
+
+    /** A uniform number in [0, 1) from one 64-bit key, without a generator object. */
+    private static double uniform(long key) {
+        return (RandomStreams.mix(key) >>> 11) * 0x1.0p-53;
+    }
+
+    /** The sensor noise eta of episode i of the last run. */
+    public double sensorNoise(int i) {
+        check(i);
+        return eta[i];
     }
 
     private void start(int i, long key, double px, double py, double reach) {

@@ -78,6 +78,25 @@ class ConfigLoaderTest {
             generation:
               warmup: 4
               steps: 100
+            world:
+              field: cone:slope=-0.1
+              dt: 0.05
+              duration: 200
+              start_distance: 3
+              arena: disk:radius=6
+              sensor_noise: [0, 0.05]
+            controller:
+              inputs: [logc, cos]
+              pirouette_output: true
+              max_turn_rate: 2
+              max_pirouette_rate: 0.5
+              control_dt: 0.2
+              derivative_scale: 10
+            chemotaxis:
+              validation_episodes: 50
+              clip_loss: false
+              evaluation_seed: 99
+              plot_worms: 7
             """;
 
     private static String fails(String yaml) {
@@ -150,6 +169,10 @@ class ConfigLoaderTest {
         assertEquals(new EarlyStoppingConfig(0, 0.0), c.earlyStopping());
         assertEquals(new RuntimeConfig(0, 0), c.runtime());
         assertEquals(new GenerationConfig(10, 200), c.generation());
+
+        assertEquals(new WorldSectionConfig("gauss", 0.1, 300.0, 4.5, "open", Range.of(0.0)), c.world());
+        assertEquals(new ControllerConfig(List.of("dlogc", "sin", "cos"), false, 3.0, 1.0, 0.1, 30.0), c.controller());
+        assertEquals(new ChemotaxisConfig(100, true, null, 20), c.chemotaxis());
     }
 
     @Test
@@ -177,6 +200,10 @@ class ConfigLoaderTest {
         assertEquals(new EarlyStoppingConfig(3, 0.001), c.earlyStopping());
         assertEquals(new RuntimeConfig(3, 5), c.runtime());
         assertEquals(new GenerationConfig(4, 100), c.generation());
+        assertEquals(new WorldSectionConfig("cone:slope=-0.1", 0.05, 200.0, 3.0, "disk:radius=6",
+                Range.of(0, 0.05)), c.world());
+        assertEquals(new ControllerConfig(List.of("logc", "cos"), true, 2.0, 0.5, 0.2, 10.0), c.controller());
+        assertEquals(new ChemotaxisConfig(50, false, 99L, 7), c.chemotaxis());
     }
 
     @Test
@@ -330,6 +357,49 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void chemotaxisRulesNameTheKeyAndLine() {
+        assertContains(fails("world:\n  field: gauss:lambda=-1\n"),
+                "world.field: bad field spec 'gauss:lambda=-1': lambda must be > 0, but was -1", "line 2");
+        assertContains(fails("world:\n  field: blob\n"), "world.field", "unknown field kind 'blob'");
+        assertContains(fails("world:\n  arena: disk:radius=0\n"),
+                "world.arena: bad arena spec 'disk:radius=0': radius must be > 0", "line 2");
+        assertContains(fails("world:\n  dt: 0\n"), "world.dt must be a finite number > 0, but was 0.0", "line 2");
+        assertContains(fails("world:\n  dt: 1\n  duration: 0.5\n"), "world.duration must be at least world.dt",
+                "line 3");
+        assertContains(fails("world:\n  sensor_noise: -0.1\n"), "world.sensor_noise must be >= 0", "line 2");
+        assertContains(fails("world:\n  sensor_noise: [0.1, 0]\n"), "world.sensor_noise must be a number or [min, max]"
+                + " with min <= max", "line 2");
+        assertContains(fails("world:\n  start_distance: -2\n"), "world.start_distance must be a finite number > 0");
+        assertContains(fails("controller:\n  inputs: [logc, smell]\n"),
+                "controller.inputs: unknown input 'smell'; accepted: c, logc, dlogc, sin, cos", "line 2");
+        assertContains(fails("controller:\n  inputs: [sin, SIN]\n"), "controller.inputs names 'sin' twice");
+        assertContains(fails("controller:\n  inputs: []\n"), "controller.inputs must name at least one");
+        assertContains(fails("controller:\n  control_dt: 0.15\n"),
+                "controller.control_dt must be a whole multiple of world.dt (0.1), but was 0.15", "line 2");
+        assertContains(fails("world:\n  dt: 0.005\ncontroller:\n  control_dt: 0.015\n"),
+                "controller.control_dt must be a whole multiple of the evaluation step 0.01 s, but was 0.015", "line 4");
+        assertContains(fails("controller:\n  max_turn_rate: 0\n"), "controller.max_turn_rate must be a finite number > 0");
+        assertContains(fails("controller:\n  derivative_scale: -1\n"), "controller.derivative_scale");
+        assertContains(fails("chemotaxis:\n  validation_episodes: 0\n"), "chemotaxis.validation_episodes must be > 0",
+                "line 2");
+        assertContains(fails("data:\n  type: chemotaxis\n"),
+                "training.steps_per_epoch must be > 0 when data.type is chemotaxis");
+        assertContains(fails("chemotaxis:\n  clip_loss: maybe\n"), "chemotaxis.clip_loss must be true or false");
+        assertContains(fails("world:\n  feild: gauss\n"), "unknown key 'world.feild'", "did you mean 'world.field'");
+    }
+
+    @Test
+    void aChemotaxisExperimentNeedsOnlyItsType() {
+        ExperimentConfig c = ConfigLoader.parse("data:\n  type: chemotaxis\ntraining:\n  steps_per_epoch: 5\n", "x.yml",
+                List.of("world.field=cone:slope=-0.2", "controller.inputs=[dlogc, cos]"));
+        assertEquals(DataConfig.Type.CHEMOTAXIS, c.data().type());
+        assertEquals("cone:slope=-0.2", c.world().field());
+        assertEquals(List.of("dlogc", "cos"), c.controller().inputs());
+        assertEquals(0, c.data().sequenceLength());
+        assertEquals(c, ConfigLoader.parse(ConfigLoader.toYaml(c), "written.yml"));
+    }
+
+    @Test
     void everyProblemIsReportedAtOnce() {
         String m = fails("model:\n  hidden: 0\n  layers: 0\n");
         assertContains(m, "model.hidden must be > 0", "line 2", "model.layers must be > 0", "line 3");
@@ -439,7 +509,10 @@ class ConfigLoaderTest {
                 "beta2:", "eps:", "rho:", "weight_decay:", "clip_norm:", "schedule:", "lr_min:", "warmup_steps:",
                 "step_every:", "step_gamma:", "training:", "epochs:", "batch:", "steps_per_epoch:",
                 "validate_every:", "early_stopping:", "patience:", "min_delta:", "runtime:", "workers:",
-                "task_size:", "generation:", "warmup:", "steps:")) {
+                "task_size:", "generation:", "warmup:", "steps:", "world:", "field:", "duration:",
+                "start_distance:", "arena:", "sensor_noise:", "controller:", "inputs:", "pirouette_output:",
+                "max_turn_rate:", "max_pirouette_rate:", "control_dt:", "derivative_scale:", "chemotaxis:",
+                "validation_episodes:", "clip_loss:", "evaluation_seed:", "plot_worms:")) {
             assertTrue(yaml.contains(key), () -> key + " missing from\n" + yaml);
         }
         assertFalse(yaml.contains("earlyStopping"));

@@ -16,9 +16,12 @@ class ChemotaxisObjectiveTest {
 
     private static final WorldConfig TRAIN = WorldConfig.defaults().withDt(0.1).withDuration(60);
     private static final int EPISODES = 6;
+    /** The wiring these tests were written for (logc, sin, cos); the default now sees dlogc. */
+    private static final NetworkSpec SPEC = NetworkSpec.defaults().withInputs(List.of(
+            NetworkSpec.Input.LOG_CONCENTRATION, NetworkSpec.Input.SIN_PHASE, NetworkSpec.Input.COS_PHASE));
 
     private final TinyElman model = new TinyElman(3, 4, 1);
-    private final ChemotaxisObjective objective = new ChemotaxisObjective(model, NetworkSpec.defaults(),
+    private final ChemotaxisObjective objective = new ChemotaxisObjective(model, SPEC,
             GaussianField.standard(), TRAIN, EPISODES);
 
     private double[] theta(long seed) {
@@ -75,12 +78,38 @@ class ChemotaxisObjectiveTest {
     }
 
     @Test
+    void aSampleWithIndicesRunsExactlyThoseEpisodes() {
+        // Episodes 3..12 of seed 21: ten worms, more than a training batch of six.
+        double[] theta = theta(8);
+        Evaluator ev = objective.newEvaluator();
+        ev.select(new Sample(new int[] {3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, 21));
+        WormSimulator sim = new WormSimulator(GaussianField.standard(), TRAIN, 10);
+        sim.run(objective.controller(theta), 21, 0, 3, 10);
+        double sum = 0;
+        for (int i = 0; i < 10; i++) {
+            sum += 1 - sim.score(i);
+        }
+        assertEquals(sum / 10, ev.loss(theta), 1e-15);
+        // The batch runs episodes 0..5 of its seed again afterwards.
+        ev.select(Sample.ofSeed(21));
+        sim.run(objective.controller(theta), 21, 0, 0, EPISODES);
+        double batch = 0;
+        for (int i = 0; i < EPISODES; i++) {
+            batch += 1 - sim.score(i);
+        }
+        assertEquals(batch / EPISODES, ev.loss(theta), 1e-15);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ev.select(new Sample(new int[] {0, 2}, 1)));
+        assertTrue(e.getMessage().contains("consecutive"), e.getMessage());
+    }
+
+    @Test
     void theUnclippedLossIsNeverBelowTheClippedOne() {
         // A worm that circles where it started has mean r ~ r0, so 1 - mean r / r0 is near 0 and
         // often negative; clipping lifts those scores to 0.
         double[] theta = new double[model.parameterCount()];
         theta[model.layout().slice("c").offset()] = 3;
-        ChemotaxisObjective unclipped = new ChemotaxisObjective(model, NetworkSpec.defaults(),
+        ChemotaxisObjective unclipped = new ChemotaxisObjective(model, SPEC,
                 GaussianField.standard(), TRAIN, EPISODES, false);
         Evaluator a = objective.newEvaluator();
         Evaluator b = unclipped.newEvaluator();
@@ -168,11 +197,11 @@ class ChemotaxisObjectiveTest {
         assertThrows(UnsupportedOperationException.class,
                 () -> ev.lossAndGradient(theta(1), new double[model.parameterCount()]));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ChemotaxisObjective(model,
-                NetworkSpec.defaults().withControlDt(0.05), GaussianField.standard(), TRAIN, EPISODES));
-        assertTrue(e.getMessage().contains("(network.control_dt)"), e.getMessage());
+                SPEC.withControlDt(0.05), GaussianField.standard(), TRAIN, EPISODES));
+        assertTrue(e.getMessage().contains("(controller.control_dt)"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new ChemotaxisObjective(model,
-                NetworkSpec.defaults(), GaussianField.standard(), TRAIN, 0));
-        assertTrue(e.getMessage().contains("(task.episodes)"), e.getMessage());
+                SPEC, GaussianField.standard(), TRAIN, 0));
+        assertTrue(e.getMessage().contains("(training.batch)"), e.getMessage());
     }
 
     @Test

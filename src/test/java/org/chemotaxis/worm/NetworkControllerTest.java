@@ -45,12 +45,19 @@ class NetworkControllerTest {
         double[] turn = new double[1];
         double[] rate = new double[1];
         double h = 0;
+        double sumLog = 0;
+        int n = 0;
         for (int k = 0; k < 12; k++) {
             c[0] = 0.1 + 0.05 * k;
             ctl.step(k * dt, c, z, z, 1, turn, rate);
+            sumLog += Math.log(c[0]);
+            n++;
             if (k % 5 == 0) {
-                // Network step: h = tanh(w h + u ln C), out = V h + c; only these C are seen.
-                h = Math.tanh(w * h + u * Math.log(c[0]));
+                // Network step: h = tanh(w h + u x), out = V h + c, with x the mean of ln C over
+                // the world steps since the last network step (0; 1..5; 6..10).
+                h = Math.tanh(w * h + u * sumLog / n);
+                sumLog = 0;
+                n = 0;
             }
             assertEquals(3 * Math.tanh(v0 * h + c0), turn[0], 1e-12, "turn at call " + k);
             assertEquals(0.8 / (1 + Math.exp(-(v1 * h + c1))), rate[0], 1e-12, "rate at call " + k);
@@ -81,6 +88,42 @@ class NetworkControllerTest {
             assertEquals(3 * Math.tanh(Math.tanh(expected[j])), turn[0], 1e-12, "input " + j);
             assertEquals(0, rate[0], "no pirouette output: no pirouettes");
         }
+    }
+
+    @Test
+    void dlogcIsTheScaledChangeOfTheMeanLnCBetweenNetworkStepsPerSecond() {
+        // One unit, h = tanh(x): turn = 3 tanh(tanh(x)) shows the input x. The network steps at
+        // world steps 0, 5, 10 (control 0.05 s, dt 0.01 s); m_n is the mean ln C over the world
+        // steps of its window ({0}, {1..5}, {6..10}); x = 0 at the first step, then
+        // 10 (m_n - m_{n-1}) / 0.05.
+        TinyElman m = new TinyElman(1, 1, 1);
+        double[] theta = new double[m.parameterCount()];
+        set(m, theta, "U", 0, 0, 1);
+        set(m, theta, "V", 0, 0, 1);
+        NetworkSpec spec = NetworkSpec.defaults().withInputs(List.of(NetworkSpec.Input.LOG_DERIVATIVE))
+                .withControlDt(0.05).withDerivativeScale(10);
+        NetworkController ctl = NetworkController.of(m, theta, spec);
+        ctl.reset(2, 0.01);
+        double[] turn = new double[2];
+        double[] rate = new double[2];
+        double[] z = new double[2];
+        double[][] mean = new double[3][2];
+        for (int k = 0; k < 11; k++) {
+            double[] c = {0.2 + 0.001 * k * k, 0.7 - 0.003 * k};
+            int t = (k + 4) / 5;
+            for (int r = 0; r < 2; r++) {
+                mean[t][r] += Math.log(c[r]) / (t == 0 ? 1 : 5);
+            }
+            ctl.step(k * 0.01, c, z, z, 2, turn, rate);
+            for (int r = 0; r < 2; r++) {
+                int seen = k / 5;
+                double x = seen == 0 ? 0 : 10 * (mean[seen][r] - mean[seen - 1][r]) / 0.05;
+                assertEquals(3 * Math.tanh(Math.tanh(x)), turn[r], 1e-12, "row " + r + " call " + k);
+            }
+        }
+        ctl.reset(2, 0.01);
+        ctl.step(0, new double[] {0.9, 0.9}, z, z, 2, turn, rate);
+        assertEquals(0, turn[0], "a reset forgets the last concentration");
     }
 
     @Test
@@ -153,10 +196,11 @@ class NetworkControllerTest {
         NetworkController ctl = NetworkController.of(m, new double[m.parameterCount()],
                 NetworkSpec.defaults().withControlDt(0.015));
         e = assertThrows(IllegalArgumentException.class, () -> ctl.reset(1, 0.01));
-        assertEquals("control_dt must be a whole multiple of the world's dt 0.01, but was 0.015 (network.control_dt)",
+        assertEquals("control_dt must be a whole multiple of the world's dt 0.01, but was 0.015 (controller.control_dt)",
                 e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> NetworkSpec.parseInputs("logc,dlogc"));
-        assertTrue(e.getMessage().contains("unknown network input 'dlogc'"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> NetworkSpec.parseInputs("logc,smell"));
+        assertTrue(e.getMessage().contains("unknown network input 'smell'"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(controller.inputs)"), e.getMessage());
         assertEquals(List.of(NetworkSpec.Input.LOG_CONCENTRATION, NetworkSpec.Input.COS_PHASE),
                 NetworkSpec.parseInputs("logc, cos"));
     }

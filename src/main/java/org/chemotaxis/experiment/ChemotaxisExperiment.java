@@ -1,0 +1,153 @@
+package org.chemotaxis.experiment;
+
+import java.util.function.DoubleUnaryOperator;
+import org.chemotaxis.config.ControllerConfig;
+import org.chemotaxis.config.ExperimentConfig;
+import org.chemotaxis.config.WorldSectionConfig;
+import org.chemotaxis.model.RecurrentModel;
+import org.chemotaxis.task.Sample;
+import org.chemotaxis.train.SampleSource;
+import org.chemotaxis.util.RandomStreams;
+import org.chemotaxis.util.RandomStreams.Purpose;
+import org.chemotaxis.worm.ArenaSpec;
+import org.chemotaxis.worm.ChemotaxisObjective;
+import org.chemotaxis.worm.ConcentrationField;
+import org.chemotaxis.worm.FieldSpec;
+import org.chemotaxis.worm.NetworkSpec;
+import org.chemotaxis.worm.Start;
+import org.chemotaxis.worm.WorldConfig;
+
+/**
+ * Experiment 1: a generic recurrent network steers simulated worms up a salt gradient
+ * ({@link ChemotaxisObjective}, DESIGN.md "Chemotaxis world"). Each optimizer step scores its
+ * perturbations on {@code training.batch} fresh episodes, keyed by (seed, epoch, step), so no
+ * two steps share a start; validation is a fixed set of {@code chemotaxis.validation_episodes}
+ * episodes; evaluation ({@link #evaluationSeed}) uses yet another seed. The metric is F, the
+ * fitness of Izquierdo and Lockery (2010), measured in the training world.
+ */
+public final class ChemotaxisExperiment implements Experiment {
+
+    private final ExperimentConfig config;
+    private final NetworkSpec network;
+    private final ConcentrationField field;
+    private final WorldConfig world;
+    private final RecurrentModel model;
+    private final ChemotaxisObjective objective;
+    private final SampleSource samples;
+
+    public ChemotaxisExperiment(ExperimentConfig config) {
+        this.config = config;
+        this.network = networkSpec(config.controller());
+        this.field = FieldSpec.parse(config.world().field());
+        this.world = trainingWorld(config.world());
+        this.model = SequenceExperiment.buildModel(config, network.inputSize(), network.outputSize());
+        this.objective = new ChemotaxisObjective(model, network, field, world, config.training().batch(),
+                config.chemotaxis().clipLoss());
+        long seed = config.seed();
+        int stepsPerEpoch = config.training().stepsPerEpoch();
+        int[] validationEpisodes = new int[config.chemotaxis().validationEpisodes()];
+        for (int i = 0; i < validationEpisodes.length; i++) {
+            validationEpisodes[i] = i;
+        }
+        Sample validation = new Sample(validationEpisodes, RandomStreams.key(seed, Purpose.VALIDATION, 0, 0));
+        this.samples = new SampleSource() {
+            @Override
+            public int stepsPerEpoch() {
+                return stepsPerEpoch;
+            }
+
+            @Override
+            public Sample train(long epoch, int batch) {
+                return Sample.ofSeed(RandomStreams.key(seed, Purpose.EPISODE, epoch, batch));
+            }
+
+            @Override
+            public Sample validation() {
+                return validation;
+            }
+        };
+    }
+
+    static NetworkSpec networkSpec(ControllerConfig c) {
+        return new NetworkSpec(c.inputs().stream().map(NetworkSpec.Input::parse).toList(), c.pirouetteOutput(),
+                c.maxTurnRate(), c.maxPirouetteRate(), c.controlDt(), c.derivativeScale());
+    }
+
+    /** The reference world with the section's dt, duration, start distance, arena and sensor noise. */
+    static WorldConfig trainingWorld(WorldSectionConfig w) {
+        return WorldConfig.defaults().withDt(w.dt()).withDuration(w.duration())
+                .withStart(Start.ring(w.startDistance())).withArena(ArenaSpec.parse(w.arena()))
+                .withSensorNoise(w.sensorNoise().min(), w.sensorNoise().max());
+    }
+
+    /**
+     * The world of evaluations: the reference world (dt 0.01 s, 500 s, open, no sensor noise),
+     * except for the start distance and arena of the experiment.
+     */
+    public WorldConfig evaluationWorld() {
+        return WorldConfig.defaults().withStart(Start.ring(config.world().startDistance()))
+                .withArena(ArenaSpec.parse(config.world().arena()));
+    }
+
+    /** Seed of fresh evaluation starts: chemotaxis.evaluation_seed, else one derived from the seed. */
+    public long evaluationSeed() {
+        return evaluationSeed(config);
+    }
+
+    /**
+     * The evaluation seed of any config (also one whose data.type is not chemotaxis, e.g. the
+     * defaults, whose seed a baseline evaluation uses): training and validation episodes come
+     * from other purposes of the same seed, so these starts are fresh.
+     */
+    public static long evaluationSeed(ExperimentConfig config) {
+        Long s = config.chemotaxis().evaluationSeed();
+        return s != null ? s : RandomStreams.key(config.seed(), Purpose.TEST, 0, 0);
+    }
+
+    @Override
+    public ExperimentConfig config() {
+        return config;
+    }
+
+    @Override
+    public RecurrentModel model() {
+        return model;
+    }
+
+    @Override
+    public ChemotaxisObjective objective() {
+        return objective;
+    }
+
+    @Override
+    public SampleSource samples() {
+        return samples;
+    }
+
+    public NetworkSpec network() {
+        return network;
+    }
+
+    public ConcentrationField field() {
+        return field;
+    }
+
+    /** The world training and validation episodes run in. */
+    public WorldConfig world() {
+        return world;
+    }
+
+    @Override
+    public String metricName() {
+        return config.chemotaxis().clipLoss() ? "F" : "score";
+    }
+
+    /**
+     * The loss is the mean of 1 - F over the episodes, so F = 1 - loss; with clip_loss false the
+     * scores are not clipped at 0 and 1 - loss is their mean ("score", a lower bound of F).
+     */
+    @Override
+    public DoubleUnaryOperator lossToMetric() {
+        return loss -> 1 - loss;
+    }
+}
