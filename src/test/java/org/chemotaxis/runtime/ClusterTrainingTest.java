@@ -155,8 +155,21 @@ class ClusterTrainingTest {
         Address at = seed.get(60, TimeUnit.SECONDS);
         CompletableFuture<WorkerNode.Exit> exitA = new CompletableFuture<>();
         CompletableFuture<WorkerNode.Exit> exitB = new CompletableFuture<>();
-        startWorker(at, fromConfig(), exitA);
-        startWorker(at, fromConfig(), exitB);
+        // Work starts once both nodes have the job, so that both take part however fast the run is.
+        CountDownLatch bothIn = new CountDownLatch(2);
+        java.util.function.Consumer<StepKey> waitForBoth = key -> {
+            try {
+                bothIn.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        JobFactory jobs = spec -> {
+            bothIn.countDown();
+            return hooked(waitForBoth).build(spec);
+        };
+        startWorker(at, jobs, exitA);
+        startWorker(at, jobs, exitB);
         RunOutcome o = run.get(180, TimeUnit.SECONDS);
         assertEquals(RunOutcome.Status.FINISHED, o.status(), o.reason());
         assertEquals(plainSha(c), o.lastParamsSha256());
