@@ -182,7 +182,6 @@ public record ExperimentConfig(
         r.positive("training.epochs", training.epochs());
         r.positive("training.batch", training.batch());
         r.atLeast("training.steps_per_epoch", training.stepsPerEpoch(), 0);
-        r.positive("training.validate_every", training.validateEvery());
 
         r.atLeast("early_stopping.patience", earlyStopping.patience(), 0);
         r.nonNegativeFinite("early_stopping.min_delta", earlyStopping.minDelta());

@@ -68,7 +68,6 @@ class ConfigLoaderTest {
               epochs: 7
               batch: 4
               steps_per_epoch: 9
-              validate_every: 2
             early_stopping:
               patience: 3
               min_delta: 0.001
@@ -165,7 +164,7 @@ class ConfigLoaderTest {
         assertEquals(100, o.stepEvery());
         assertEquals(0.5, o.stepGamma());
 
-        assertEquals(new TrainingConfig(100, 16, 0, 1), c.training());
+        assertEquals(new TrainingConfig(100, 16, 0), c.training());
         assertEquals(new EarlyStoppingConfig(0, 0.0), c.earlyStopping());
         assertEquals(new RuntimeConfig(0, 0), c.runtime());
         assertEquals(new GenerationConfig(10, 200), c.generation());
@@ -196,7 +195,7 @@ class ConfigLoaderTest {
         assertEquals(new EstimatorConfig(EstimatorConfig.Type.SPSA, 0.01, 4), c.estimator());
         assertEquals(new OptimizerConfig(OptimizerConfig.Type.RMSPROP, 0.5, 0.8, 0.7, 0.99, 1e-6, 0.9, 0.001, 5.0,
                 OptimizerConfig.Schedule.STEP, 0.01, 3, 50, 0.25), c.optimizer());
-        assertEquals(new TrainingConfig(7, 4, 9, 2), c.training());
+        assertEquals(new TrainingConfig(7, 4, 9), c.training());
         assertEquals(new EarlyStoppingConfig(3, 0.001), c.earlyStopping());
         assertEquals(new RuntimeConfig(3, 5), c.runtime());
         assertEquals(new GenerationConfig(4, 100), c.generation());
@@ -243,7 +242,7 @@ class ConfigLoaderTest {
     @Test
     void unknownKeyFarFromAnyKnownOneListsTheKnownKeys() {
         String m = fails("training:\n  zzzzzzzzzz: 3\n");
-        assertContains(m, "unknown key 'training.zzzzzzzzzz'", "line 2", "batch", "epochs", "validate_every");
+        assertContains(m, "unknown key 'training.zzzzzzzzzz'", "line 2", "batch", "epochs", "steps_per_epoch");
     }
 
     @Test
@@ -508,7 +507,7 @@ class ConfigLoaderTest {
                 "washout:", "estimator:", "sigma:", "directions:", "optimizer:", "lr:", "momentum:", "beta1:",
                 "beta2:", "eps:", "rho:", "weight_decay:", "clip_norm:", "schedule:", "lr_min:", "warmup_steps:",
                 "step_every:", "step_gamma:", "training:", "epochs:", "batch:", "steps_per_epoch:",
-                "validate_every:", "early_stopping:", "patience:", "min_delta:", "runtime:", "workers:",
+                "early_stopping:", "patience:", "min_delta:", "runtime:", "workers:",
                 "task_size:", "generation:", "warmup:", "steps:", "world:", "field:", "duration:",
                 "start_distance:", "arena:", "sensor_noise:", "controller:", "inputs:", "pirouette_output:",
                 "max_turn_rate:", "max_pirouette_rate:", "control_dt:", "derivative_scale:", "chemotaxis:",
@@ -521,7 +520,7 @@ class ConfigLoaderTest {
     @Test
     void closestSuggestsOnlyNearNames() {
         assertEquals("model", ConfigLoader.closest("modle", List.of("name", "model", "data")));
-        assertEquals("validate_every", ConfigLoader.closest("validate_evry", List.of("epochs", "validate_every")));
+        assertEquals("steps_per_epoch", ConfigLoader.closest("steps_per_epch", List.of("epochs", "steps_per_epoch")));
         assertNull(ConfigLoader.closest("xyz", List.of("model", "data")));
     }
 }
