@@ -53,26 +53,34 @@ final class VectorBlock implements RecurrentBlock {
         final int blocked = rows / 4 * 4;
         // Units in chunks of up to 4 vectors; the recurrent sum in slices of SLICE terms, so that
         // a slice of weights stays in L1 while every block of 4 rows adds its terms. The partial
-        // sums wait in hNext between slices: the order of the additions stays j = 0, 1, 2, ...
+        // sums wait in hNext between passes: the order of the additions stays bias, inputs,
+        // j = 0, 1, 2, ... Small methods also keep each one well inside what the JIT compiles
+        // with the vector intrinsics (a method it gives up on would box every vector).
         for (int v = 0; v < full; ) {
             final int nv = full - v >= 4 ? 4 : full - v >= 2 ? 2 : 1;
             final int u0 = v * V;
+            for (int r = 0; r < blocked; r += 4) {
+                final int n0 = nextOff + r * H;
+                final int x0 = xOff + r * I;
+                if (nv == 4) {
+                    init4x4(H, I, u0, hNext, n0, x, x0, bias, biasOff, wxT, ovCol, ov, ovOff);
+                } else if (nv == 2) {
+                    init4x2(H, I, u0, hNext, n0, x, x0, bias, biasOff, wxT, ovCol, ov, ovOff);
+                } else {
+                    init4x1(H, I, u0, hNext, n0, x, x0, bias, biasOff, wxT, ovCol, ov, ovOff);
+                }
+            }
             for (int j0 = 0; j0 < H; j0 += SLICE) {
                 final int j1 = Math.min(H, j0 + SLICE);
-                final boolean first = j0 == 0;
                 for (int r = 0; r < blocked; r += 4) {
                     final int p0 = prevOff + r * H;
                     final int n0 = nextOff + r * H;
-                    final int x0 = xOff + r * I;
                     if (nv == 4) {
-                        pre4x4(H, I, u0, j0, j1, first, hPrev, p0, hNext, n0, x, x0, bias, biasOff, wxT, whT,
-                                ovCol, ovRow, ov, ovOff);
+                        acc4x4(H, u0, j0, j1, hPrev, p0, hNext, n0, whT, ovRow, ov, ovOff);
                     } else if (nv == 2) {
-                        pre4x2(H, I, u0, j0, j1, first, hPrev, p0, hNext, n0, x, x0, bias, biasOff, wxT, whT,
-                                ovCol, ovRow, ov, ovOff);
+                        acc4x2(H, u0, j0, j1, hPrev, p0, hNext, n0, whT, ovRow, ov, ovOff);
                     } else {
-                        pre4x1(H, I, u0, j0, j1, first, hPrev, p0, hNext, n0, x, x0, bias, biasOff, wxT, whT,
-                                ovCol, ovRow, ov, ovOff);
+                        acc4x1(H, u0, j0, j1, hPrev, p0, hNext, n0, whT, ovRow, ov, ovOff);
                     }
                 }
             }
@@ -95,8 +103,8 @@ final class VectorBlock implements RecurrentBlock {
             final int n0 = nextOff + r * H;
             final int x0 = xOff + r * I;
             for (int v = 0; v < full; v++) {
-                pre1x1(H, I, v * V, 0, H, true, hPrev, p0, hNext, n0, x, x0, bias, biasOff, wxT, whT,
-                        ovCol, ovRow, ov, ovOff);
+                init1x1(H, I, v * V, hNext, n0, x, x0, bias, biasOff, wxT, ovCol, ov, ovOff);
+                acc1x1(H, v * V, 0, H, hPrev, p0, hNext, n0, whT, ovRow, ov, ovOff);
             }
             for (int i = tail; i < H; i++) {
                 hNext[n0 + i] = ScalarBlock.preActivation(H, I, i, hPrev, p0, x, x0,
@@ -148,97 +156,95 @@ final class VectorBlock implements RecurrentBlock {
         }
     }
 
-    /**
-     * Adds the terms j0 .. j1-1 of 4 row(s) x 4 vector(s) of units from unit u0 to the partial
-     * pre-activations in hNext; {@code first} starts them from the bias and input terms instead.
-     */
-    private static void pre4x4(int H, int I, int u0, int j0, int j1, boolean first, double[] hPrev, int p0,
-                               double[] hNext, int n0, double[] x, int x0, double[] bias, int biasOff,
-                               double[] wxT, double[] whT, int ovCol, int ovRow, double[] ov, int ovOff) {
-        DoubleVector a00;
-        DoubleVector a01;
-        DoubleVector a02;
-        DoubleVector a03;
-        DoubleVector a10;
-        DoubleVector a11;
-        DoubleVector a12;
-        DoubleVector a13;
-        DoubleVector a20;
-        DoubleVector a21;
-        DoubleVector a22;
-        DoubleVector a23;
-        DoubleVector a30;
-        DoubleVector a31;
-        DoubleVector a32;
-        DoubleVector a33;
-        if (first) {
-            final DoubleVector b0 = DoubleVector.fromArray(S, bias, biasOff + u0);
-            final DoubleVector b1 = DoubleVector.fromArray(S, bias, biasOff + u0 + 1 * V);
-            final DoubleVector b2 = DoubleVector.fromArray(S, bias, biasOff + u0 + 2 * V);
-            final DoubleVector b3 = DoubleVector.fromArray(S, bias, biasOff + u0 + 3 * V);
-            a00 = b0;
-            a01 = b1;
-            a02 = b2;
-            a03 = b3;
-            a10 = b0;
-            a11 = b1;
-            a12 = b2;
-            a13 = b3;
-            a20 = b0;
-            a21 = b1;
-            a22 = b2;
-            a23 = b3;
-            a30 = b0;
-            a31 = b1;
-            a32 = b2;
-            a33 = b3;
-            for (int c = 0; c < I; c++) {
-                final boolean o = c == ovCol;
-                final double[] wa = o ? ov : wxT;
-                final int wo = (o ? ovOff : c * H) + u0;
-                final DoubleVector w0 = DoubleVector.fromArray(S, wa, wo);
-                final DoubleVector w1 = DoubleVector.fromArray(S, wa, wo + 1 * V);
-                final DoubleVector w2 = DoubleVector.fromArray(S, wa, wo + 2 * V);
-                final DoubleVector w3 = DoubleVector.fromArray(S, wa, wo + 3 * V);
-                final DoubleVector s0 = DoubleVector.broadcast(S, x[x0 + c]);
-                final DoubleVector s1 = DoubleVector.broadcast(S, x[x0 + 1 * I + c]);
-                final DoubleVector s2 = DoubleVector.broadcast(S, x[x0 + 2 * I + c]);
-                final DoubleVector s3 = DoubleVector.broadcast(S, x[x0 + 3 * I + c]);
-                a00 = a00.add(w0.mul(s0));
-                a01 = a01.add(w1.mul(s0));
-                a02 = a02.add(w2.mul(s0));
-                a03 = a03.add(w3.mul(s0));
-                a10 = a10.add(w0.mul(s1));
-                a11 = a11.add(w1.mul(s1));
-                a12 = a12.add(w2.mul(s1));
-                a13 = a13.add(w3.mul(s1));
-                a20 = a20.add(w0.mul(s2));
-                a21 = a21.add(w1.mul(s2));
-                a22 = a22.add(w2.mul(s2));
-                a23 = a23.add(w3.mul(s2));
-                a30 = a30.add(w0.mul(s3));
-                a31 = a31.add(w1.mul(s3));
-                a32 = a32.add(w2.mul(s3));
-                a33 = a33.add(w3.mul(s3));
-            }
-        } else {
-            a00 = DoubleVector.fromArray(S, hNext, n0 + u0);
-            a01 = DoubleVector.fromArray(S, hNext, n0 + u0 + 1 * V);
-            a02 = DoubleVector.fromArray(S, hNext, n0 + u0 + 2 * V);
-            a03 = DoubleVector.fromArray(S, hNext, n0 + u0 + 3 * V);
-            a10 = DoubleVector.fromArray(S, hNext, n0 + 1 * H + u0);
-            a11 = DoubleVector.fromArray(S, hNext, n0 + 1 * H + u0 + 1 * V);
-            a12 = DoubleVector.fromArray(S, hNext, n0 + 1 * H + u0 + 2 * V);
-            a13 = DoubleVector.fromArray(S, hNext, n0 + 1 * H + u0 + 3 * V);
-            a20 = DoubleVector.fromArray(S, hNext, n0 + 2 * H + u0);
-            a21 = DoubleVector.fromArray(S, hNext, n0 + 2 * H + u0 + 1 * V);
-            a22 = DoubleVector.fromArray(S, hNext, n0 + 2 * H + u0 + 2 * V);
-            a23 = DoubleVector.fromArray(S, hNext, n0 + 2 * H + u0 + 3 * V);
-            a30 = DoubleVector.fromArray(S, hNext, n0 + 3 * H + u0);
-            a31 = DoubleVector.fromArray(S, hNext, n0 + 3 * H + u0 + 1 * V);
-            a32 = DoubleVector.fromArray(S, hNext, n0 + 3 * H + u0 + 2 * V);
-            a33 = DoubleVector.fromArray(S, hNext, n0 + 3 * H + u0 + 3 * V);
+    /** Starts the pre-activations of 4 row(s) x 4 vector(s) of units from u0: bias, then input terms. */
+    private static void init4x4(int H, int I, int u0, double[] hNext, int n0, double[] x, int x0,
+                                double[] bias, int biasOff, double[] wxT, int ovCol, double[] ov, int ovOff) {
+        final DoubleVector b0 = DoubleVector.fromArray(S, bias, biasOff + u0);
+        final DoubleVector b1 = DoubleVector.fromArray(S, bias, biasOff + u0 + 1 * V);
+        final DoubleVector b2 = DoubleVector.fromArray(S, bias, biasOff + u0 + 2 * V);
+        final DoubleVector b3 = DoubleVector.fromArray(S, bias, biasOff + u0 + 3 * V);
+        DoubleVector a00 = b0;
+        DoubleVector a01 = b1;
+        DoubleVector a02 = b2;
+        DoubleVector a03 = b3;
+        DoubleVector a10 = b0;
+        DoubleVector a11 = b1;
+        DoubleVector a12 = b2;
+        DoubleVector a13 = b3;
+        DoubleVector a20 = b0;
+        DoubleVector a21 = b1;
+        DoubleVector a22 = b2;
+        DoubleVector a23 = b3;
+        DoubleVector a30 = b0;
+        DoubleVector a31 = b1;
+        DoubleVector a32 = b2;
+        DoubleVector a33 = b3;
+        for (int c = 0; c < I; c++) {
+            final boolean o = c == ovCol;
+            final double[] wa = o ? ov : wxT;
+            final int wo = (o ? ovOff : c * H) + u0;
+            final DoubleVector w0 = DoubleVector.fromArray(S, wa, wo);
+            final DoubleVector w1 = DoubleVector.fromArray(S, wa, wo + 1 * V);
+            final DoubleVector w2 = DoubleVector.fromArray(S, wa, wo + 2 * V);
+            final DoubleVector w3 = DoubleVector.fromArray(S, wa, wo + 3 * V);
+            final DoubleVector s0 = DoubleVector.broadcast(S, x[x0 + c]);
+            final DoubleVector s1 = DoubleVector.broadcast(S, x[x0 + 1 * I + c]);
+            final DoubleVector s2 = DoubleVector.broadcast(S, x[x0 + 2 * I + c]);
+            final DoubleVector s3 = DoubleVector.broadcast(S, x[x0 + 3 * I + c]);
+            a00 = a00.add(w0.mul(s0));
+            a01 = a01.add(w1.mul(s0));
+            a02 = a02.add(w2.mul(s0));
+            a03 = a03.add(w3.mul(s0));
+            a10 = a10.add(w0.mul(s1));
+            a11 = a11.add(w1.mul(s1));
+            a12 = a12.add(w2.mul(s1));
+            a13 = a13.add(w3.mul(s1));
+            a20 = a20.add(w0.mul(s2));
+            a21 = a21.add(w1.mul(s2));
+            a22 = a22.add(w2.mul(s2));
+            a23 = a23.add(w3.mul(s2));
+            a30 = a30.add(w0.mul(s3));
+            a31 = a31.add(w1.mul(s3));
+            a32 = a32.add(w2.mul(s3));
+            a33 = a33.add(w3.mul(s3));
         }
+        a00.intoArray(hNext, n0 + u0);
+        a01.intoArray(hNext, n0 + u0 + 1 * V);
+        a02.intoArray(hNext, n0 + u0 + 2 * V);
+        a03.intoArray(hNext, n0 + u0 + 3 * V);
+        a10.intoArray(hNext, n0 + 1 * H + u0);
+        a11.intoArray(hNext, n0 + 1 * H + u0 + 1 * V);
+        a12.intoArray(hNext, n0 + 1 * H + u0 + 2 * V);
+        a13.intoArray(hNext, n0 + 1 * H + u0 + 3 * V);
+        a20.intoArray(hNext, n0 + 2 * H + u0);
+        a21.intoArray(hNext, n0 + 2 * H + u0 + 1 * V);
+        a22.intoArray(hNext, n0 + 2 * H + u0 + 2 * V);
+        a23.intoArray(hNext, n0 + 2 * H + u0 + 3 * V);
+        a30.intoArray(hNext, n0 + 3 * H + u0);
+        a31.intoArray(hNext, n0 + 3 * H + u0 + 1 * V);
+        a32.intoArray(hNext, n0 + 3 * H + u0 + 2 * V);
+        a33.intoArray(hNext, n0 + 3 * H + u0 + 3 * V);
+    }
+
+    /** Adds the recurrent terms j0 .. j1-1 to the partial pre-activations of 4 row(s) x 4 vector(s) in hNext. */
+    private static void acc4x4(int H, int u0, int j0, int j1, double[] hPrev, int p0, double[] hNext, int n0,
+                               double[] whT, int ovRow, double[] ov, int ovOff) {
+        DoubleVector a00 = DoubleVector.fromArray(S, hNext, n0 + u0);
+        DoubleVector a01 = DoubleVector.fromArray(S, hNext, n0 + u0 + 1 * V);
+        DoubleVector a02 = DoubleVector.fromArray(S, hNext, n0 + u0 + 2 * V);
+        DoubleVector a03 = DoubleVector.fromArray(S, hNext, n0 + u0 + 3 * V);
+        DoubleVector a10 = DoubleVector.fromArray(S, hNext, n0 + 1 * H + u0);
+        DoubleVector a11 = DoubleVector.fromArray(S, hNext, n0 + 1 * H + u0 + 1 * V);
+        DoubleVector a12 = DoubleVector.fromArray(S, hNext, n0 + 1 * H + u0 + 2 * V);
+        DoubleVector a13 = DoubleVector.fromArray(S, hNext, n0 + 1 * H + u0 + 3 * V);
+        DoubleVector a20 = DoubleVector.fromArray(S, hNext, n0 + 2 * H + u0);
+        DoubleVector a21 = DoubleVector.fromArray(S, hNext, n0 + 2 * H + u0 + 1 * V);
+        DoubleVector a22 = DoubleVector.fromArray(S, hNext, n0 + 2 * H + u0 + 2 * V);
+        DoubleVector a23 = DoubleVector.fromArray(S, hNext, n0 + 2 * H + u0 + 3 * V);
+        DoubleVector a30 = DoubleVector.fromArray(S, hNext, n0 + 3 * H + u0);
+        DoubleVector a31 = DoubleVector.fromArray(S, hNext, n0 + 3 * H + u0 + 1 * V);
+        DoubleVector a32 = DoubleVector.fromArray(S, hNext, n0 + 3 * H + u0 + 2 * V);
+        DoubleVector a33 = DoubleVector.fromArray(S, hNext, n0 + 3 * H + u0 + 3 * V);
         for (int j = j0; j < j1; j++) {
             final boolean o = j == ovRow;
             final double[] wa = o ? ov : whT;
@@ -286,61 +292,59 @@ final class VectorBlock implements RecurrentBlock {
         a33.intoArray(hNext, n0 + 3 * H + u0 + 3 * V);
     }
 
-    /**
-     * Adds the terms j0 .. j1-1 of 4 row(s) x 2 vector(s) of units from unit u0 to the partial
-     * pre-activations in hNext; {@code first} starts them from the bias and input terms instead.
-     */
-    private static void pre4x2(int H, int I, int u0, int j0, int j1, boolean first, double[] hPrev, int p0,
-                               double[] hNext, int n0, double[] x, int x0, double[] bias, int biasOff,
-                               double[] wxT, double[] whT, int ovCol, int ovRow, double[] ov, int ovOff) {
-        DoubleVector a00;
-        DoubleVector a01;
-        DoubleVector a10;
-        DoubleVector a11;
-        DoubleVector a20;
-        DoubleVector a21;
-        DoubleVector a30;
-        DoubleVector a31;
-        if (first) {
-            final DoubleVector b0 = DoubleVector.fromArray(S, bias, biasOff + u0);
-            final DoubleVector b1 = DoubleVector.fromArray(S, bias, biasOff + u0 + 1 * V);
-            a00 = b0;
-            a01 = b1;
-            a10 = b0;
-            a11 = b1;
-            a20 = b0;
-            a21 = b1;
-            a30 = b0;
-            a31 = b1;
-            for (int c = 0; c < I; c++) {
-                final boolean o = c == ovCol;
-                final double[] wa = o ? ov : wxT;
-                final int wo = (o ? ovOff : c * H) + u0;
-                final DoubleVector w0 = DoubleVector.fromArray(S, wa, wo);
-                final DoubleVector w1 = DoubleVector.fromArray(S, wa, wo + 1 * V);
-                final DoubleVector s0 = DoubleVector.broadcast(S, x[x0 + c]);
-                final DoubleVector s1 = DoubleVector.broadcast(S, x[x0 + 1 * I + c]);
-                final DoubleVector s2 = DoubleVector.broadcast(S, x[x0 + 2 * I + c]);
-                final DoubleVector s3 = DoubleVector.broadcast(S, x[x0 + 3 * I + c]);
-                a00 = a00.add(w0.mul(s0));
-                a01 = a01.add(w1.mul(s0));
-                a10 = a10.add(w0.mul(s1));
-                a11 = a11.add(w1.mul(s1));
-                a20 = a20.add(w0.mul(s2));
-                a21 = a21.add(w1.mul(s2));
-                a30 = a30.add(w0.mul(s3));
-                a31 = a31.add(w1.mul(s3));
-            }
-        } else {
-            a00 = DoubleVector.fromArray(S, hNext, n0 + u0);
-            a01 = DoubleVector.fromArray(S, hNext, n0 + u0 + 1 * V);
-            a10 = DoubleVector.fromArray(S, hNext, n0 + 1 * H + u0);
-            a11 = DoubleVector.fromArray(S, hNext, n0 + 1 * H + u0 + 1 * V);
-            a20 = DoubleVector.fromArray(S, hNext, n0 + 2 * H + u0);
-            a21 = DoubleVector.fromArray(S, hNext, n0 + 2 * H + u0 + 1 * V);
-            a30 = DoubleVector.fromArray(S, hNext, n0 + 3 * H + u0);
-            a31 = DoubleVector.fromArray(S, hNext, n0 + 3 * H + u0 + 1 * V);
+    /** Starts the pre-activations of 4 row(s) x 2 vector(s) of units from u0: bias, then input terms. */
+    private static void init4x2(int H, int I, int u0, double[] hNext, int n0, double[] x, int x0,
+                                double[] bias, int biasOff, double[] wxT, int ovCol, double[] ov, int ovOff) {
+        final DoubleVector b0 = DoubleVector.fromArray(S, bias, biasOff + u0);
+        final DoubleVector b1 = DoubleVector.fromArray(S, bias, biasOff + u0 + 1 * V);
+        DoubleVector a00 = b0;
+        DoubleVector a01 = b1;
+        DoubleVector a10 = b0;
+        DoubleVector a11 = b1;
+        DoubleVector a20 = b0;
+        DoubleVector a21 = b1;
+        DoubleVector a30 = b0;
+        DoubleVector a31 = b1;
+        for (int c = 0; c < I; c++) {
+            final boolean o = c == ovCol;
+            final double[] wa = o ? ov : wxT;
+            final int wo = (o ? ovOff : c * H) + u0;
+            final DoubleVector w0 = DoubleVector.fromArray(S, wa, wo);
+            final DoubleVector w1 = DoubleVector.fromArray(S, wa, wo + 1 * V);
+            final DoubleVector s0 = DoubleVector.broadcast(S, x[x0 + c]);
+            final DoubleVector s1 = DoubleVector.broadcast(S, x[x0 + 1 * I + c]);
+            final DoubleVector s2 = DoubleVector.broadcast(S, x[x0 + 2 * I + c]);
+            final DoubleVector s3 = DoubleVector.broadcast(S, x[x0 + 3 * I + c]);
+            a00 = a00.add(w0.mul(s0));
+            a01 = a01.add(w1.mul(s0));
+            a10 = a10.add(w0.mul(s1));
+            a11 = a11.add(w1.mul(s1));
+            a20 = a20.add(w0.mul(s2));
+            a21 = a21.add(w1.mul(s2));
+            a30 = a30.add(w0.mul(s3));
+            a31 = a31.add(w1.mul(s3));
         }
+        a00.intoArray(hNext, n0 + u0);
+        a01.intoArray(hNext, n0 + u0 + 1 * V);
+        a10.intoArray(hNext, n0 + 1 * H + u0);
+        a11.intoArray(hNext, n0 + 1 * H + u0 + 1 * V);
+        a20.intoArray(hNext, n0 + 2 * H + u0);
+        a21.intoArray(hNext, n0 + 2 * H + u0 + 1 * V);
+        a30.intoArray(hNext, n0 + 3 * H + u0);
+        a31.intoArray(hNext, n0 + 3 * H + u0 + 1 * V);
+    }
+
+    /** Adds the recurrent terms j0 .. j1-1 to the partial pre-activations of 4 row(s) x 2 vector(s) in hNext. */
+    private static void acc4x2(int H, int u0, int j0, int j1, double[] hPrev, int p0, double[] hNext, int n0,
+                               double[] whT, int ovRow, double[] ov, int ovOff) {
+        DoubleVector a00 = DoubleVector.fromArray(S, hNext, n0 + u0);
+        DoubleVector a01 = DoubleVector.fromArray(S, hNext, n0 + u0 + 1 * V);
+        DoubleVector a10 = DoubleVector.fromArray(S, hNext, n0 + 1 * H + u0);
+        DoubleVector a11 = DoubleVector.fromArray(S, hNext, n0 + 1 * H + u0 + 1 * V);
+        DoubleVector a20 = DoubleVector.fromArray(S, hNext, n0 + 2 * H + u0);
+        DoubleVector a21 = DoubleVector.fromArray(S, hNext, n0 + 2 * H + u0 + 1 * V);
+        DoubleVector a30 = DoubleVector.fromArray(S, hNext, n0 + 3 * H + u0);
+        DoubleVector a31 = DoubleVector.fromArray(S, hNext, n0 + 3 * H + u0 + 1 * V);
         for (int j = j0; j < j1; j++) {
             final boolean o = j == ovRow;
             final double[] wa = o ? ov : whT;
@@ -370,43 +374,41 @@ final class VectorBlock implements RecurrentBlock {
         a31.intoArray(hNext, n0 + 3 * H + u0 + 1 * V);
     }
 
-    /**
-     * Adds the terms j0 .. j1-1 of 4 row(s) x 1 vector(s) of units from unit u0 to the partial
-     * pre-activations in hNext; {@code first} starts them from the bias and input terms instead.
-     */
-    private static void pre4x1(int H, int I, int u0, int j0, int j1, boolean first, double[] hPrev, int p0,
-                               double[] hNext, int n0, double[] x, int x0, double[] bias, int biasOff,
-                               double[] wxT, double[] whT, int ovCol, int ovRow, double[] ov, int ovOff) {
-        DoubleVector a00;
-        DoubleVector a10;
-        DoubleVector a20;
-        DoubleVector a30;
-        if (first) {
-            final DoubleVector b0 = DoubleVector.fromArray(S, bias, biasOff + u0);
-            a00 = b0;
-            a10 = b0;
-            a20 = b0;
-            a30 = b0;
-            for (int c = 0; c < I; c++) {
-                final boolean o = c == ovCol;
-                final double[] wa = o ? ov : wxT;
-                final int wo = (o ? ovOff : c * H) + u0;
-                final DoubleVector w0 = DoubleVector.fromArray(S, wa, wo);
-                final DoubleVector s0 = DoubleVector.broadcast(S, x[x0 + c]);
-                final DoubleVector s1 = DoubleVector.broadcast(S, x[x0 + 1 * I + c]);
-                final DoubleVector s2 = DoubleVector.broadcast(S, x[x0 + 2 * I + c]);
-                final DoubleVector s3 = DoubleVector.broadcast(S, x[x0 + 3 * I + c]);
-                a00 = a00.add(w0.mul(s0));
-                a10 = a10.add(w0.mul(s1));
-                a20 = a20.add(w0.mul(s2));
-                a30 = a30.add(w0.mul(s3));
-            }
-        } else {
-            a00 = DoubleVector.fromArray(S, hNext, n0 + u0);
-            a10 = DoubleVector.fromArray(S, hNext, n0 + 1 * H + u0);
-            a20 = DoubleVector.fromArray(S, hNext, n0 + 2 * H + u0);
-            a30 = DoubleVector.fromArray(S, hNext, n0 + 3 * H + u0);
+    /** Starts the pre-activations of 4 row(s) x 1 vector(s) of units from u0: bias, then input terms. */
+    private static void init4x1(int H, int I, int u0, double[] hNext, int n0, double[] x, int x0,
+                                double[] bias, int biasOff, double[] wxT, int ovCol, double[] ov, int ovOff) {
+        final DoubleVector b0 = DoubleVector.fromArray(S, bias, biasOff + u0);
+        DoubleVector a00 = b0;
+        DoubleVector a10 = b0;
+        DoubleVector a20 = b0;
+        DoubleVector a30 = b0;
+        for (int c = 0; c < I; c++) {
+            final boolean o = c == ovCol;
+            final double[] wa = o ? ov : wxT;
+            final int wo = (o ? ovOff : c * H) + u0;
+            final DoubleVector w0 = DoubleVector.fromArray(S, wa, wo);
+            final DoubleVector s0 = DoubleVector.broadcast(S, x[x0 + c]);
+            final DoubleVector s1 = DoubleVector.broadcast(S, x[x0 + 1 * I + c]);
+            final DoubleVector s2 = DoubleVector.broadcast(S, x[x0 + 2 * I + c]);
+            final DoubleVector s3 = DoubleVector.broadcast(S, x[x0 + 3 * I + c]);
+            a00 = a00.add(w0.mul(s0));
+            a10 = a10.add(w0.mul(s1));
+            a20 = a20.add(w0.mul(s2));
+            a30 = a30.add(w0.mul(s3));
         }
+        a00.intoArray(hNext, n0 + u0);
+        a10.intoArray(hNext, n0 + 1 * H + u0);
+        a20.intoArray(hNext, n0 + 2 * H + u0);
+        a30.intoArray(hNext, n0 + 3 * H + u0);
+    }
+
+    /** Adds the recurrent terms j0 .. j1-1 to the partial pre-activations of 4 row(s) x 1 vector(s) in hNext. */
+    private static void acc4x1(int H, int u0, int j0, int j1, double[] hPrev, int p0, double[] hNext, int n0,
+                               double[] whT, int ovRow, double[] ov, int ovOff) {
+        DoubleVector a00 = DoubleVector.fromArray(S, hNext, n0 + u0);
+        DoubleVector a10 = DoubleVector.fromArray(S, hNext, n0 + 1 * H + u0);
+        DoubleVector a20 = DoubleVector.fromArray(S, hNext, n0 + 2 * H + u0);
+        DoubleVector a30 = DoubleVector.fromArray(S, hNext, n0 + 3 * H + u0);
         for (int j = j0; j < j1; j++) {
             final boolean o = j == ovRow;
             final double[] wa = o ? ov : whT;
@@ -427,28 +429,26 @@ final class VectorBlock implements RecurrentBlock {
         a30.intoArray(hNext, n0 + 3 * H + u0);
     }
 
-    /**
-     * Adds the terms j0 .. j1-1 of 1 row(s) x 1 vector(s) of units from unit u0 to the partial
-     * pre-activations in hNext; {@code first} starts them from the bias and input terms instead.
-     */
-    private static void pre1x1(int H, int I, int u0, int j0, int j1, boolean first, double[] hPrev, int p0,
-                               double[] hNext, int n0, double[] x, int x0, double[] bias, int biasOff,
-                               double[] wxT, double[] whT, int ovCol, int ovRow, double[] ov, int ovOff) {
-        DoubleVector a00;
-        if (first) {
-            final DoubleVector b0 = DoubleVector.fromArray(S, bias, biasOff + u0);
-            a00 = b0;
-            for (int c = 0; c < I; c++) {
-                final boolean o = c == ovCol;
-                final double[] wa = o ? ov : wxT;
-                final int wo = (o ? ovOff : c * H) + u0;
-                final DoubleVector w0 = DoubleVector.fromArray(S, wa, wo);
-                final DoubleVector s0 = DoubleVector.broadcast(S, x[x0 + c]);
-                a00 = a00.add(w0.mul(s0));
-            }
-        } else {
-            a00 = DoubleVector.fromArray(S, hNext, n0 + u0);
+    /** Starts the pre-activations of 1 row(s) x 1 vector(s) of units from u0: bias, then input terms. */
+    private static void init1x1(int H, int I, int u0, double[] hNext, int n0, double[] x, int x0,
+                                double[] bias, int biasOff, double[] wxT, int ovCol, double[] ov, int ovOff) {
+        final DoubleVector b0 = DoubleVector.fromArray(S, bias, biasOff + u0);
+        DoubleVector a00 = b0;
+        for (int c = 0; c < I; c++) {
+            final boolean o = c == ovCol;
+            final double[] wa = o ? ov : wxT;
+            final int wo = (o ? ovOff : c * H) + u0;
+            final DoubleVector w0 = DoubleVector.fromArray(S, wa, wo);
+            final DoubleVector s0 = DoubleVector.broadcast(S, x[x0 + c]);
+            a00 = a00.add(w0.mul(s0));
         }
+        a00.intoArray(hNext, n0 + u0);
+    }
+
+    /** Adds the recurrent terms j0 .. j1-1 to the partial pre-activations of 1 row(s) x 1 vector(s) in hNext. */
+    private static void acc1x1(int H, int u0, int j0, int j1, double[] hPrev, int p0, double[] hNext, int n0,
+                               double[] whT, int ovRow, double[] ov, int ovOff) {
+        DoubleVector a00 = DoubleVector.fromArray(S, hNext, n0 + u0);
         for (int j = j0; j < j1; j++) {
             final boolean o = j == ovRow;
             final double[] wa = o ? ov : whT;
