@@ -17,9 +17,11 @@ import org.chemotaxis.worm.NetworkSpec;
  * @param maxPirouetteRate the pirouette output is maxPirouetteRate / (1 + exp(-out1)), 1/s
  * @param controlDt        the network steps every controlDt s, a whole multiple of world.dt and of 0.01 s
  * @param derivativeScale  the dlogc input is derivativeScale d(ln C)/dt, s
+ * @param sensorTau        time constant of the sensor's low-pass, s; 0: the sensor averages over
+ *                         each control interval
  */
 public record ControllerConfig(List<String> inputs, boolean pirouetteOutput, double maxTurnRate,
-                               double maxPirouetteRate, double controlDt, double derivativeScale) {
+                               double maxPirouetteRate, double controlDt, double derivativeScale, double sensorTau) {
 
     public ControllerConfig {
         // Null entries are kept so that validate() can name them instead of failing here.
@@ -29,7 +31,8 @@ public record ControllerConfig(List<String> inputs, boolean pirouetteOutput, dou
     /** The defaults of this section are those of {@link NetworkSpec#defaults()}; a null argument means "default". */
     @JsonCreator
     public static ControllerConfig of(List<String> inputs, Boolean pirouetteOutput, Double maxTurnRate,
-                                      Double maxPirouetteRate, Double controlDt, Double derivativeScale) {
+                                      Double maxPirouetteRate, Double controlDt, Double derivativeScale,
+                                      Double sensorTau) {
         NetworkSpec d = NetworkSpec.defaults();
         return new ControllerConfig(
                 inputs != null ? inputs : d.inputs().stream().map(NetworkSpec.Input::key).toList(),
@@ -37,10 +40,11 @@ public record ControllerConfig(List<String> inputs, boolean pirouetteOutput, dou
                 maxTurnRate != null ? maxTurnRate : d.maxTurnRate(),
                 maxPirouetteRate != null ? maxPirouetteRate : d.maxPirouetteRate(),
                 controlDt != null ? controlDt : d.controlDt(),
-                derivativeScale != null ? derivativeScale : d.derivativeScale());
+                derivativeScale != null ? derivativeScale : d.derivativeScale(),
+                sensorTau != null ? sensorTau : d.sensorTau());
     }
 
     public static ControllerConfig defaults() {
-        return of(null, null, null, null, null, null);
+        return of(null, null, null, null, null, null, null);
     }
 }

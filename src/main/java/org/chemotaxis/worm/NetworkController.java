@@ -18,6 +18,12 @@ import org.chemotaxis.model.RecurrentModel;
  * sees as much of the signal as a controller that steps every world step, which matters when the
  * sensor is noisy. The phase inputs are those of the network step's own world step.
  *
+ * <p>With {@code sensorTau} &gt; 0 the sensor is a first-order low-pass instead: every world
+ * step, L += (1 - exp(-dt / sensorTau)) (ln C - L) and likewise for C (exact for a value held
+ * over the step, so the filter is the same at any dt; L starts at the first sample), and the
+ * network reads L (logc), the filtered C (c) and the change of L since its previous step
+ * (dlogc). The hand-crafted controllers filter d ln C/dt with tau = 0.5 s in the same way.
+ *
  * <p>Node perturbation: with {@link #noise} set, network step t (0, 1, ...) asks the source for
  * count x noiseSize values and adds them at the model's noise sites. Parameters and sources are
  * held by reference, not copied. Not thread-safe.
@@ -51,6 +57,7 @@ public final class NetworkController implements Controller {
     private double[] sumC = new double[0];
     private double[] sumLog = new double[0];
     private int summed;
+    private double lowPass;
 
     public NetworkController(RecurrentModel model, NetworkSpec spec) {
         if (model == null || spec == null) {
@@ -154,16 +161,32 @@ public final class NetworkController implements Controller {
         java.util.Arrays.fill(sumC, 0, count, 0.0);
         java.util.Arrays.fill(sumLog, 0, count, 0.0);
         summed = 0;
+        lowPass = spec.sensorTau() > 0 ? 1 - StrictMath.exp(-dt / spec.sensorTau()) : 0;
     }
 
     @Override
     public void step(double t, double[] concentration, double[] sinPhase, double[] cosPhase, int count,
                      double[] turn, double[] pirouetteRate) {
-        for (int i = 0; i < count; i++) {
-            sumC[i] += concentration[i];
-            sumLog[i] += StrictMath.log(concentration[i]);
+        if (lowPass > 0) {
+            // sumC and sumLog hold the filtered C and ln C; "summed" stays 1.
+            for (int i = 0; i < count; i++) {
+                double logC = StrictMath.log(concentration[i]);
+                if (calls == 0) {
+                    sumC[i] = concentration[i];
+                    sumLog[i] = logC;
+                } else {
+                    sumC[i] += lowPass * (concentration[i] - sumC[i]);
+                    sumLog[i] += lowPass * (logC - sumLog[i]);
+                }
+            }
+            summed = 1;
+        } else {
+            for (int i = 0; i < count; i++) {
+                sumC[i] += concentration[i];
+                sumLog[i] += StrictMath.log(concentration[i]);
+            }
+            summed++;
         }
-        summed++;
         if (calls % stepsPerControl == 0) {
             networkStep(sinPhase, cosPhase, count);
         }
@@ -180,8 +203,10 @@ public final class NetworkController implements Controller {
             int o = i * nIn;
             double logC = sumLog[i] * inv;
             double c = sumC[i] * inv;
-            sumLog[i] = 0;
-            sumC[i] = 0;
+            if (lowPass == 0) {
+                sumLog[i] = 0;
+                sumC[i] = 0;
+            }
             for (int j = 0; j < nIn; j++) {
                 double v;
                 switch (inputs[j]) {

@@ -33,9 +33,11 @@ import java.util.Locale;
  * @param controlDt        the network steps every controlDt seconds, a whole multiple of the
  *                         world's dt, and holds its outputs in between (0.1)
  * @param derivativeScale  the factor of the {@code dlogc} input, s (30)
+ * @param sensorTau        time constant of the sensor's low-pass, s; 0: the sensor averages over
+ *                         each control interval only (see {@link NetworkController}) (0)
  */
 public record NetworkSpec(List<Input> inputs, boolean pirouetteOutput, double maxTurnRate, double maxPirouetteRate,
-                          double controlDt, double derivativeScale) {
+                          double controlDt, double derivativeScale, double sensorTau) {
 
     /** What the network may see. */
     public enum Input {
@@ -83,12 +85,13 @@ public record NetworkSpec(List<Input> inputs, boolean pirouetteOutput, double ma
         Checks.positive(maxPirouetteRate, "controller.max_pirouette_rate");
         Checks.positive(controlDt, "controller.control_dt");
         Checks.positive(derivativeScale, "controller.derivative_scale");
+        Checks.nonNegative(sensorTau, "controller.sensor_tau");
     }
 
     /** Inputs dlogc, sin, cos; turning output only; control every 0.1 s. */
     public static NetworkSpec defaults() {
         return new NetworkSpec(List.of(Input.LOG_DERIVATIVE, Input.SIN_PHASE, Input.COS_PHASE), false,
-                WorldConfig.MAX_TURN_RATE, MAX_PIROUETTE_RATE, CONTROL_DT, DERIVATIVE_SCALE);
+                WorldConfig.MAX_TURN_RATE, MAX_PIROUETTE_RATE, CONTROL_DT, DERIVATIVE_SCALE, 0);
     }
 
     /** Parses "logc,sin,cos". */
@@ -131,26 +134,30 @@ public record NetworkSpec(List<Input> inputs, boolean pirouetteOutput, double ma
     }
 
     public NetworkSpec withInputs(List<Input> v) {
-        return new NetworkSpec(v, pirouetteOutput, maxTurnRate, maxPirouetteRate, controlDt, derivativeScale);
+        return new NetworkSpec(v, pirouetteOutput, maxTurnRate, maxPirouetteRate, controlDt, derivativeScale, sensorTau);
     }
 
     public NetworkSpec withPirouetteOutput(boolean v) {
-        return new NetworkSpec(inputs, v, maxTurnRate, maxPirouetteRate, controlDt, derivativeScale);
+        return new NetworkSpec(inputs, v, maxTurnRate, maxPirouetteRate, controlDt, derivativeScale, sensorTau);
     }
 
     public NetworkSpec withMaxTurnRate(double v) {
-        return new NetworkSpec(inputs, pirouetteOutput, v, maxPirouetteRate, controlDt, derivativeScale);
+        return new NetworkSpec(inputs, pirouetteOutput, v, maxPirouetteRate, controlDt, derivativeScale, sensorTau);
     }
 
     public NetworkSpec withMaxPirouetteRate(double v) {
-        return new NetworkSpec(inputs, pirouetteOutput, maxTurnRate, v, controlDt, derivativeScale);
+        return new NetworkSpec(inputs, pirouetteOutput, maxTurnRate, v, controlDt, derivativeScale, sensorTau);
     }
 
     public NetworkSpec withControlDt(double v) {
-        return new NetworkSpec(inputs, pirouetteOutput, maxTurnRate, maxPirouetteRate, v, derivativeScale);
+        return new NetworkSpec(inputs, pirouetteOutput, maxTurnRate, maxPirouetteRate, v, derivativeScale, sensorTau);
+    }
+
+    public NetworkSpec withSensorTau(double v) {
+        return new NetworkSpec(inputs, pirouetteOutput, maxTurnRate, maxPirouetteRate, controlDt, derivativeScale, v);
     }
 
     public NetworkSpec withDerivativeScale(double v) {
-        return new NetworkSpec(inputs, pirouetteOutput, maxTurnRate, maxPirouetteRate, controlDt, v);
+        return new NetworkSpec(inputs, pirouetteOutput, maxTurnRate, maxPirouetteRate, controlDt, v, sensorTau);
     }
 }

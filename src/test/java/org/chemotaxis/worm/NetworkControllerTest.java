@@ -127,6 +127,43 @@ class NetworkControllerTest {
     }
 
     @Test
+    void aSensorTimeConstantLowPassesLnCEveryWorldStep() {
+        // L_0 = ln C_0, L_k = L_{k-1} + (1 - exp(-dt/tau)) (ln C_k - L_{k-1}); the network reads L
+        // (logc, input 0) and 10 (L_n - L_{n-1}) / 0.05 (dlogc, input 1) at world steps 0, 5, 10.
+        // Two units, h_j = tanh(x_j); turn = 3 tanh(V h) with V picking one unit per run.
+        double tau = 0.3;
+        double dt = 0.01;
+        double a = 1 - Math.exp(-dt / tau);
+        for (int j = 0; j < 2; j++) {
+            TinyElman m = new TinyElman(2, 2, 1);
+            double[] theta = new double[m.parameterCount()];
+            set(m, theta, "U", 0, 0, 1);
+            set(m, theta, "U", 1, 1, 1);
+            set(m, theta, "V", 0, j, 1);
+            NetworkSpec spec = NetworkSpec.defaults().withInputs(List.of(NetworkSpec.Input.LOG_CONCENTRATION,
+                    NetworkSpec.Input.LOG_DERIVATIVE)).withControlDt(0.05).withDerivativeScale(10).withSensorTau(tau);
+            NetworkController ctl = NetworkController.of(m, theta, spec);
+            ctl.reset(1, dt);
+            double[] turn = new double[1];
+            double[] rate = new double[1];
+            double[] z = new double[1];
+            double filtered = 0;
+            double atLastStep = 0;
+            double x = 0;
+            for (int k = 0; k < 12; k++) {
+                double c = 0.3 + 0.02 * k + (k % 3 == 0 ? 0.05 : 0);
+                filtered = k == 0 ? Math.log(c) : filtered + a * (Math.log(c) - filtered);
+                ctl.step(k * dt, new double[] {c}, z, z, 1, turn, rate);
+                if (k % 5 == 0) {
+                    x = j == 0 ? filtered : (k == 0 ? 0 : 10 * (filtered - atLastStep) / 0.05);
+                    atLastStep = filtered;
+                }
+                assertEquals(3 * Math.tanh(Math.tanh(x)), turn[0], 1e-12, "input " + j + " call " + k);
+            }
+        }
+    }
+
+    @Test
     void nodeNoiseIsAskedForEveryNetworkStepInOrderAndAddedAtTheSites() {
         TinyElman m = new TinyElman(1, 2, 1);
         double[] theta = new double[m.parameterCount()];
