@@ -14,12 +14,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.chemotaxis.config.ConfigLoader;
 import org.chemotaxis.config.ExperimentConfig;
+import org.chemotaxis.experiment.RunParts;
 import org.chemotaxis.experiment.SequenceExperiment;
 import org.chemotaxis.report.ParameterHash;
 import org.chemotaxis.report.RunFolder;
-import org.chemotaxis.runtime.Coordinator;
 import org.chemotaxis.runtime.EventLog;
-import org.chemotaxis.runtime.JobSpec;
 import org.chemotaxis.runtime.LocalRun;
 import org.chemotaxis.runtime.RunJob;
 import org.chemotaxis.runtime.RunOutcome;
@@ -144,13 +143,9 @@ public final class BenchCommand implements Callable<Integer> {
         SequenceExperiment exp = new SequenceExperiment(config);
         Path out = Files.createTempDirectory("chemotaxis-bench");
         try {
-            RunFolder folder = RunFolder.create(out, "bench").describing(exp.model());
-            Training training = exp.newTraining();
-            var settings = new Coordinator.Settings(folder.runId(), "bench", folder.dir().toString(), 1,
-                    config.runtime().taskSize(), 3, exp.metricName(), exp.lossToMetric(), model, "sgd");
+            RunFolder folder = RunFolder.create(out, "bench");
             RunJob job = exp.job();
-            var parts = new LocalRun.Parts(training, settings, folder, JobSpec.of(folder.runId(), ""), spec -> job,
-                    exp.stopRule(), folder.dir());
+            var parts = RunParts.of(exp, exp.newTraining(), folder, spec -> job);
             RunOutcome o = LocalRun.run(parts, n, ConfigFactory.load(), null);
             if (o.status() != RunOutcome.Status.FINISHED) {
                 throw new IllegalStateException("bench run failed: " + o.reason());

@@ -11,11 +11,10 @@ import org.chemotaxis.config.ConfigLoader;
 import org.chemotaxis.config.ExperimentConfig;
 import org.chemotaxis.experiment.Experiment;
 import org.chemotaxis.experiment.Experiments;
+import org.chemotaxis.experiment.RunParts;
 import org.chemotaxis.report.CheckpointCodec;
 import org.chemotaxis.report.RunFolder;
 import org.chemotaxis.runtime.ClusterSetup;
-import org.chemotaxis.runtime.Coordinator;
-import org.chemotaxis.runtime.JobSpec;
 import org.chemotaxis.runtime.LocalRun;
 import org.chemotaxis.runtime.RunOutcome;
 import org.chemotaxis.train.Training;
@@ -114,12 +113,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (n == 0 && !(cluster && workers != null)) {
             n = LocalRun.defaultWorkers();
         }
-        var settings = new Coordinator.Settings(folder.runId(), p.config().name(), folder.dir().toString(),
-                p.config().training().epochs(), p.config().runtime().taskSize(), 3, p.experiment().metricName(),
-                p.experiment().lossToMetric(), p.config().model().type().key(), p.config().optimizer().type().key());
-        JobSpec job = JobSpec.of(folder.runId(), ConfigLoader.toYaml(p.config()));
-        var parts = new LocalRun.Parts(p.training(), settings, folder, job, JobFactories.fromConfig(),
-                p.experiment().stopRule(), folder.dir());
+        var parts = RunParts.of(p.experiment(), p.training(), folder, JobFactories.fromConfig());
         Config akka = akkaConfig();
         if (cluster) {
             akka = ClusterSetup.node(host, port, "trainer", tls, System.getenv(ClusterSetup.PASSWORD_ENV), akka);

@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.chemotaxis.config.ConfigLoader;
 import org.chemotaxis.config.ExperimentConfig;
+import org.chemotaxis.experiment.RunParts;
 import org.chemotaxis.experiment.SequenceExperiment;
 import org.chemotaxis.perturb.GradientEstimator;
 import org.chemotaxis.perturb.StepKey;
@@ -81,11 +82,7 @@ class ClusterTrainingTest {
     private CompletableFuture<RunOutcome> startTrainer(ExperimentConfig c, String name, CompletableFuture<Address> address,
                                                        int port) {
         SequenceExperiment exp = new SequenceExperiment(c);
-        RunFolder folder = RunFolder.create(tmp, name).describing(exp.model());
-        var settings = new Coordinator.Settings(folder.runId(), c.name(), folder.dir().toString(), c.training().epochs(),
-                c.runtime().taskSize(), 3, exp.metricName(), exp.lossToMetric(), "elman", "adam");
-        var parts = new LocalRun.Parts(exp.newTraining(), settings, folder,
-                JobSpec.of(folder.runId(), ConfigLoader.toYaml(c)), null, exp.stopRule(), folder.dir());
+        var parts = RunParts.of(exp, exp.newTraining(), RunFolder.create(tmp, name), null);
         Config akka = ClusterSetup.node("127.0.0.1", port, "trainer", null, null, ConfigFactory.load());
         return CompletableFuture.supplyAsync(() -> LocalRun.run(parts, 0, akka,
                 system -> address.complete(ClusterSetup.self(system)), null));

@@ -3,9 +3,9 @@ package org.chemotaxis.runtime;
 import java.nio.file.Path;
 import org.chemotaxis.config.ConfigLoader;
 import org.chemotaxis.config.ExperimentConfig;
+import org.chemotaxis.experiment.RunParts;
 import org.chemotaxis.experiment.SequenceExperiment;
 import org.chemotaxis.report.RunFolder;
-import org.chemotaxis.train.Training;
 
 /** Builds the parts of a local run of a tiny sine experiment, for runtime tests. */
 final class RuntimeFixture {
@@ -19,18 +19,13 @@ final class RuntimeFixture {
             estimator: {type: central, sigma: 1.0e-4}
             optimizer: {type: adam, lr: 0.02}
             training: {epochs: 2, batch: 12}
+            runtime: {task_size: 5}
             """;
 
     final ExperimentConfig config = ConfigLoader.parse(YAML, "tiny.yml");
     final SequenceExperiment experiment = new SequenceExperiment(config);
 
-    LocalRun.Parts parts(Path out, String name, JobFactory jobs, int taskSize) {
-        RunFolder folder = RunFolder.create(out, name).describing(experiment.model());
-        Training training = experiment.newTraining();
-        var settings = new Coordinator.Settings(folder.runId(), config.name(), folder.dir().toString(),
-                config.training().epochs(), taskSize, 3, experiment.metricName(), experiment.lossToMetric(),
-                "elman", "adam");
-        return new LocalRun.Parts(training, settings, folder, JobSpec.of(folder.runId(), ConfigLoader.toYaml(config)),
-                jobs, experiment.stopRule(), folder.dir());
+    LocalRun.Parts parts(Path out, String name, JobFactory jobs) {
+        return RunParts.of(experiment, experiment.newTraining(), RunFolder.create(out, name), jobs);
     }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.chemotaxis.config.ConfigLoader;
 import org.chemotaxis.config.ExperimentConfig;
+import org.chemotaxis.experiment.RunParts;
 import org.chemotaxis.experiment.SequenceExperiment;
 import org.chemotaxis.report.RunFolder;
 import org.junit.jupiter.api.AfterEach;
@@ -81,11 +82,8 @@ class TlsClusterTest {
                 training: {epochs: 2, batch: 6}
                 """, "tls.yml");
         SequenceExperiment exp = new SequenceExperiment(c);
-        RunFolder folder = RunFolder.create(tmp, "run").describing(exp.model());
-        var settings = new Coordinator.Settings(folder.runId(), "tls", folder.dir().toString(), 2, 0, 3,
-                exp.metricName(), exp.lossToMetric(), "elman", "adam");
-        var parts = new LocalRun.Parts(exp.newTraining(), settings, folder,
-                JobSpec.of(folder.runId(), ConfigLoader.toYaml(c)), null, exp.stopRule(), folder.dir());
+        RunFolder folder = RunFolder.create(tmp, "run");
+        var parts = RunParts.of(exp, exp.newTraining(), folder, null);
         Config trainer = ClusterSetup.node("127.0.0.1", 0, "trainer", keys.resolve("trainer"), PASSWORD,
                 ConfigFactory.load());
         CompletableFuture<Address> seed = new CompletableFuture<>();

@@ -69,7 +69,7 @@ class WorkerFailureTest {
     private RunOutcome run(RuntimeFixture f, String name, AtomicInteger failures) {
         JobFactory jobs = spec -> new RunJob(f.experiment.objective(),
                 new Flaky(f.experiment.estimator(), 3, 10, failures));
-        return LocalRun.run(f.parts(tmp, name, jobs, 5), 3, ConfigFactory.load(), null);
+        return LocalRun.run(f.parts(tmp, name, jobs), 3, ConfigFactory.load(), null);
     }
 
     @Test
