@@ -2,6 +2,7 @@ package org.chemotaxis.cli;
 
 import java.io.PrintWriter;
 import org.chemotaxis.config.BadInputException;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,10 +18,14 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (train, generate, plot, evaluate)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (train, worker, observe, evaluate, generate, plot, bench)");
     }
 
     public static void main(String[] args) {
+        // Initialise logging on this thread before any actor system starts: when the first
+        // logger is touched concurrently from several threads, SLF4J prints a "calls were
+        // intercepted and replayed" warning to stderr.
+        LoggerFactory.getILoggerFactory();
         System.exit(execute(args));
     }
 
