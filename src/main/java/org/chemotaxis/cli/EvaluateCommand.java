@@ -53,7 +53,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             + "none, pirouette, weathervane or combined")
     String controllerName;
 
-    @Option(names = "--field", paramLabel = "SPEC", description = "chemotaxis: the field (default: the run's world.field; gauss "
+    @Option(names = "--field", paramLabel = "SPEC", description = "chemotaxis: the field (default: the run's world.field, its first if a list; gauss "
             + "for --controller); see docs/CHEMOTAXIS.md, Field specs")
     String field;
 
@@ -141,7 +141,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         ExperimentConfig config = run != null ? run.config() : ExperimentConfig.defaults();
         Controller controller = run != null ? exp.objective().controller(run.theta()) : Baselines.create(controllerName);
 
-        ConcentrationField f = FieldSpec.parse(field != null ? field : config.world().field());
+        ConcentrationField f = FieldSpec.parse(field != null ? field : config.world().field().first());
         int n = starts != null ? starts : STARTS;
         if (n < 1) {
             throw new BadInputException("--starts must be > 0, but was " + n);

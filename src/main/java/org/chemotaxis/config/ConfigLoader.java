@@ -416,6 +416,9 @@ public final class ConfigLoader {
         if (type == Range.class) {
             return "a number or a two-element list [min, max]";
         }
+        if (type == FieldSpecs.class) {
+            return "a field spec or a list of field specs";
+        }
         if (type.isEnum()) {
             return "one of " + Arrays.stream(type.getEnumConstants())
                     .map(c -> MAPPER.valueToTree(c).asText())

@@ -203,10 +203,13 @@ public record ExperimentConfig(
      */
     private void chemotaxisRules(Rules r) {
         WorldSectionConfig w = world;
-        try {
-            FieldSpec.parse(w.field());
-        } catch (IllegalArgumentException e) {
-            r.add("world.field", "world.field: " + e.getMessage());
+        for (int i = 0; i < w.field().size(); i++) {
+            String key = w.field().size() == 1 ? "world.field" : "world.field[" + i + "]";
+            try {
+                FieldSpec.parse(w.field().specs().get(i));
+            } catch (IllegalArgumentException e) {
+                r.add(key, key + ": " + e.getMessage());
+            }
         }
         try {
             ArenaSpec.parse(w.arena());

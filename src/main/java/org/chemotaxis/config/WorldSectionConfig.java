@@ -11,7 +11,9 @@ import org.chemotaxis.worm.WorldConfig;
  * evaluation, which always runs at dt = 0.01 s for 500 s unless told otherwise.
  *
  * @param field         the concentration field, a field spec ("gauss", "cone:slope=-0.1", see
- *                      docs/CHEMOTAXIS.md, "Field specs")
+ *                      docs/CHEMOTAXIS.md, "Field specs"), or a list of specs: each training
+ *                      episode then runs on one of them, drawn uniformly; the first is the field
+ *                      of plots and evaluations
  * @param dt            world step of training episodes, s
  * @param duration      length of a training episode, s
  * @param startDistance worms start this far from the peak, at a random angle and heading, cm
@@ -19,7 +21,7 @@ import org.chemotaxis.worm.WorldConfig;
  * @param sensorNoise   relative noise eta of the sensed concentration, C (1 + eta N(0,1)) per world
  *                      step; a range [min, max] gives each episode its own eta, drawn uniformly
  */
-public record WorldSectionConfig(String field, double dt, double duration, double startDistance, String arena,
+public record WorldSectionConfig(FieldSpecs field, double dt, double duration, double startDistance, String arena,
                                  Range sensorNoise) {
 
     public WorldSectionConfig {
@@ -30,10 +32,10 @@ public record WorldSectionConfig(String field, double dt, double duration, doubl
 
     /** The defaults of this section live here and nowhere else; a null argument means "default". */
     @JsonCreator
-    public static WorldSectionConfig of(String field, Double dt, Double duration, Double startDistance, String arena,
+    public static WorldSectionConfig of(FieldSpecs field, Double dt, Double duration, Double startDistance, String arena,
                                         Range sensorNoise) {
         return new WorldSectionConfig(
-                field != null ? field : "gauss",
+                field != null ? field : FieldSpecs.of("gauss"),
                 dt != null ? dt : 0.1,
                 duration != null ? duration : 300.0,
                 startDistance != null ? startDistance : WorldConfig.START_DISTANCE,

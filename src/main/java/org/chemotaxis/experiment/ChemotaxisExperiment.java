@@ -1,5 +1,6 @@
 package org.chemotaxis.experiment;
 
+import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import org.chemotaxis.config.ControllerConfig;
 import org.chemotaxis.config.ExperimentConfig;
@@ -38,10 +39,11 @@ public final class ChemotaxisExperiment implements Experiment {
     public ChemotaxisExperiment(ExperimentConfig config) {
         this.config = config;
         this.network = networkSpec(config.controller());
-        this.field = FieldSpec.parse(config.world().field());
+        List<ConcentrationField> fields = config.world().field().specs().stream().map(FieldSpec::parse).toList();
+        this.field = fields.get(0);
         this.world = trainingWorld(config.world());
         this.model = SequenceExperiment.buildModel(config, network.inputSize(), network.outputSize());
-        this.objective = new ChemotaxisObjective(model, network, field, world, config.training().batch(),
+        this.objective = new ChemotaxisObjective(model, network, fields, world, config.training().batch(),
                 config.chemotaxis().clipLoss());
         long seed = config.seed();
         int stepsPerEpoch = config.training().stepsPerEpoch();

@@ -40,7 +40,7 @@ public final class RandomStreams {
      */
     public enum Purpose {
         INIT(1), DATA(2), SHUFFLE(3), PERTURBATION(4), NODE_NOISE(5), EPISODE(6),
-        VALIDATION(7), TEST(8), SPLIT(9), DATA_NOISE(10);
+        VALIDATION(7), TEST(8), SPLIT(9), DATA_NOISE(10), FIELD(11);
 
         final long code;
 

@@ -1,5 +1,6 @@
 package org.chemotaxis.worm;
 
+import java.util.List;
 import org.chemotaxis.model.NoiseSource;
 import org.chemotaxis.model.RecurrentModel;
 import org.chemotaxis.task.Evaluator;
@@ -26,7 +27,7 @@ public final class ChemotaxisObjective implements Objective {
 
     private final RecurrentModel model;
     private final NetworkSpec network;
-    private final ConcentrationField field;
+    private final List<ConcentrationField> fields;
     private final WorldConfig world;
     private final int episodes;
     private final boolean clip;
@@ -38,17 +39,26 @@ public final class ChemotaxisObjective implements Objective {
 
     public ChemotaxisObjective(RecurrentModel model, NetworkSpec network, ConcentrationField field, WorldConfig world,
                                int episodes, boolean clip) {
-        if (model == null || network == null || field == null || world == null) {
-            throw new IllegalArgumentException("model, network, field and world must be given");
+        this(model, network, field == null ? null : List.of(field), world, episodes, clip);
+    }
+
+    /**
+     * Training on a family of fields: each episode runs on one of {@code fields}, picked per
+     * episode ({@link WormSimulator}); the first is the field of plots and evaluations.
+     */
+    public ChemotaxisObjective(RecurrentModel model, NetworkSpec network, List<ConcentrationField> fields,
+                               WorldConfig world, int episodes, boolean clip) {
+        if (model == null || network == null || fields == null || fields.isEmpty() || world == null) {
+            throw new IllegalArgumentException("model, network, at least one field and world must be given");
         }
         Checks.positive(episodes, "training.batch");
         // Fail here, when the job is built, with the checks every evaluator would make later.
         network.stepsPerControl(world.dt());
         new NetworkController(model, network);
-        new WormSimulator(field, world, 1);
+        new WormSimulator(fields, world, 1);
         this.model = model;
         this.network = network;
-        this.field = field;
+        this.fields = List.copyOf(fields);
         this.world = world;
         this.episodes = episodes;
         this.clip = clip;
@@ -62,8 +72,14 @@ public final class ChemotaxisObjective implements Objective {
         return network;
     }
 
+    /** The first field: that of plots and evaluations. */
     public ConcentrationField field() {
-        return field;
+        return fields.get(0);
+    }
+
+    /** The fields training episodes run on (one, or a family). */
+    public List<ConcentrationField> fields() {
+        return fields;
     }
 
     public WorldConfig world() {
@@ -105,11 +121,11 @@ public final class ChemotaxisObjective implements Objective {
 
     /** Scores {@code theta} like the baselines: {@code starts} episodes of {@code world} from {@code seed}. */
     public ChemotaxisEvaluation.Result evaluate(double[] theta, WorldConfig world, long seed, int starts) {
-        return ChemotaxisEvaluation.evaluate(field, world, controller(theta), seed, starts);
+        return ChemotaxisEvaluation.evaluate(field(), world, controller(theta), seed, starts);
     }
 
     private final class ChemotaxisEvaluator implements Evaluator {
-        private WormSimulator sim = new WormSimulator(field, world, episodes);
+        private WormSimulator sim = new WormSimulator(fields, world, episodes);
         private final NetworkController controller = new NetworkController(model, network);
         private final int timeSteps = network.controlSteps(world.steps(), world.dt());
         private Sample sample;
@@ -126,7 +142,7 @@ public final class ChemotaxisObjective implements Objective {
                 }
             }
             if (sample.size() > sim.capacity()) {
-                sim = new WormSimulator(field, world, sample.size());
+                sim = new WormSimulator(fields, world, sample.size());
             }
             this.sample = sample;
         }

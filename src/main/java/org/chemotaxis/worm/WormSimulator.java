@@ -1,5 +1,6 @@
 package org.chemotaxis.worm;
 
+import java.util.List;
 import org.chemotaxis.util.RandomStreams;
 import org.chemotaxis.util.RandomStreams.Purpose;
 
@@ -22,7 +23,9 @@ import org.chemotaxis.util.RandomStreams.Purpose;
  * pirouette uniform, new-heading uniform). So one episode is reproducible alone, and two
  * controllers run on the same key meet the same noise (common random numbers). When the world
  * gives a range of sensor noise, episode i's eta comes from the key (seed, DATA_NOISE, step,
- * firstIndex + i).
+ * firstIndex + i). A simulator built on several fields (a family, for training on more than one
+ * gradient) gives episode i the field picked uniformly by the key (seed, FIELD, step,
+ * firstIndex + i); its start, peak and score refer to that field. With one field nothing is drawn.
  *
  * <p>Not thread-safe; owns its buffers, so runs do not allocate. StrictMath throughout.
  */
@@ -30,7 +33,7 @@ public final class WormSimulator {
 
     private static final double TWO_PI = 2 * Math.PI;
 
-    private final ConcentrationField field;
+    private final ConcentrationField[] fields;
     private final WorldConfig world;
     private final int capacity;
 
@@ -49,14 +52,23 @@ public final class WormSimulator {
     private final double[] turn;
     private final double[] rate;
     private final double[] eta;
+    /** The field, and its peak, of each episode of the last run. */
+    private final ConcentrationField[] episodeField;
+    private final double[] peakX;
+    private final double[] peakY;
     private int count;
     private int steps;
 
     public WormSimulator(ConcentrationField field, WorldConfig world, int capacity) {
-        if (field == null || world == null) {
-            throw new IllegalArgumentException("field and world must be given");
+        this(field == null ? null : List.of(field), world, capacity);
+    }
+
+    /** A simulator whose episodes each run on one field of {@code fields}, picked per episode. */
+    public WormSimulator(List<ConcentrationField> fields, WorldConfig world, int capacity) {
+        if (fields == null || fields.isEmpty() || fields.stream().anyMatch(f -> f == null) || world == null) {
+            throw new IllegalArgumentException("at least one field, and the world, must be given");
         }
-        this.field = field;
+        this.fields = fields.toArray(new ConcentrationField[0]);
         this.world = world;
         this.capacity = Checks.positive(capacity, "capacity");
         rng = new EpisodeRandom[capacity];
@@ -77,11 +89,23 @@ public final class WormSimulator {
         turn = new double[capacity];
         rate = new double[capacity];
         eta = new double[capacity];
-        checkStartInsideArena();
+        episodeField = new ConcentrationField[capacity];
+        peakX = new double[capacity];
+        peakY = new double[capacity];
+        for (ConcentrationField f : this.fields) {
+            checkStartInsideArena(f);
+        }
     }
 
+    /** The (first) field: the one every episode runs on unless the simulator has a family. */
     public ConcentrationField field() {
-        return field;
+        return fields[0];
+    }
+
+    /** The field of episode i of the last run. */
+    public ConcentrationField field(int i) {
+        check(i);
+        return episodeField[i];
     }
 
     public WorldConfig world() {
@@ -114,8 +138,6 @@ public final class WormSimulator {
         final double maxTurn = world.maxTurnRate();
         final double xiSd = world.headingNoise();
         final double reach = world.reachRadius();
-        final double px = field.peakX();
-        final double py = field.peakY();
         final Arena arena = world.arena();
         final boolean walled = !arena.isOpen();
         final double cx = arena.centerX();
@@ -127,7 +149,12 @@ public final class WormSimulator {
         final double etaLow = world.sensorNoise();
         final double etaSpan = world.sensorNoiseMax() - etaLow;
         for (int i = 0; i < count; i++) {
-            start(i, RandomStreams.key(seed, Purpose.EPISODE, step, firstIndex + i), px, py, reach);
+            ConcentrationField f = fields.length == 1 ? fields[0]
+                    : fields[(int) (uniform(RandomStreams.key(seed, Purpose.FIELD, step, firstIndex + i)) * fields.length)];
+            episodeField[i] = f;
+            peakX[i] = f.peakX();
+            peakY[i] = f.peakY();
+            start(i, RandomStreams.key(seed, Purpose.EPISODE, step, firstIndex + i), peakX[i], peakY[i], reach);
             // A stream apart from the episode's, so that a range of eta leaves every other draw as it was.
             eta[i] = etaSpan > 0 ? etaLow + etaSpan * uniform(RandomStreams.key(seed, Purpose.DATA_NOISE, step,
                     firstIndex + i)) : etaLow;
@@ -143,7 +170,7 @@ public final class WormSimulator {
             final double sinWt = StrictMath.sin(sweepRate * t);
             final double cosWt = StrictMath.cos(sweepRate * t);
             for (int i = 0; i < count; i++) {
-                double c = field.at(x[i], y[i]);
+                double c = episodeField[i].at(x[i], y[i]);
                 double noise = rng[i].nextGaussian();
                 if (eta[i] > 0) {
                     c *= 1 + eta[i] * noise;
@@ -191,8 +218,8 @@ public final class WormSimulator {
                 mu[i] = m - TWO_PI * Math.floor(m / TWO_PI);
                 x[i] = xn;
                 y[i] = yn;
-                double ex = xn - px;
-                double ey = yn - py;
+                double ex = xn - peakX[i];
+                double ey = yn - peakY[i];
                 double dist = Math.sqrt(ex * ex + ey * ey);
                 sumR[i] += dist;
                 if (dist <= reach && Double.isNaN(reachTime[i])) {
@@ -243,7 +270,7 @@ public final class WormSimulator {
         reachTime[i] = r0[i] <= reach ? 0 : Double.NaN;
     }
 
-    private void checkStartInsideArena() {
+    private void checkStartInsideArena(ConcentrationField field) {
         Arena a = world.arena();
         if (a.isOpen()) {
             return;

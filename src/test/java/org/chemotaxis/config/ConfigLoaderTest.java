@@ -170,7 +170,7 @@ class ConfigLoaderTest {
         assertEquals(new RuntimeConfig(0, 0), c.runtime());
         assertEquals(new GenerationConfig(10, 200), c.generation());
 
-        assertEquals(new WorldSectionConfig("gauss", 0.1, 300.0, 4.5, "open", Range.of(0.0)), c.world());
+        assertEquals(new WorldSectionConfig(FieldSpecs.of("gauss"), 0.1, 300.0, 4.5, "open", Range.of(0.0)), c.world());
         assertEquals(new ControllerConfig(List.of("dlogc", "sin", "cos"), false, 3.0, 1.0, 0.1, 30.0, 0.0), c.controller());
         assertEquals(new ChemotaxisConfig(100, true, null, 20), c.chemotaxis());
     }
@@ -200,7 +200,7 @@ class ConfigLoaderTest {
         assertEquals(new EarlyStoppingConfig(3, 0.001), c.earlyStopping());
         assertEquals(new RuntimeConfig(3, 5), c.runtime());
         assertEquals(new GenerationConfig(4, 100), c.generation());
-        assertEquals(new WorldSectionConfig("cone:slope=-0.1", 0.05, 200.0, 3.0, "disk:radius=6",
+        assertEquals(new WorldSectionConfig(FieldSpecs.of("cone:slope=-0.1"), 0.05, 200.0, 3.0, "disk:radius=6",
                 Range.of(0, 0.05)), c.world());
         assertEquals(new ControllerConfig(List.of("logc", "cos"), true, 2.0, 0.5, 0.2, 10.0, 0.5), c.controller());
         assertEquals(new ChemotaxisConfig(50, false, 99L, 7), c.chemotaxis());
@@ -390,11 +390,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aFieldIsOneSpecOrAListOfThem() {
+        ExperimentConfig one = ConfigLoader.parse("world:\n  field: cone:slope=-0.2\n", "x.yml");
+        assertEquals(FieldSpecs.of("cone:slope=-0.2"), one.world().field());
+        assertTrue(ConfigLoader.toYaml(one).contains("\n  field: cone:slope=-0.2\n"), ConfigLoader.toYaml(one));
+        ExperimentConfig many = ConfigLoader.parse("world:\n  field: [gauss:lambda=1.3, gauss]\n", "x.yml");
+        assertEquals(List.of("gauss:lambda=1.3", "gauss"), many.world().field().specs());
+        assertEquals("gauss:lambda=1.3", many.world().field().first());
+        assertEquals(many, ConfigLoader.parse(ConfigLoader.toYaml(many), "written.yml"));
+        assertContains(fails("world:\n  field: [gauss, 'gauss:lambda=0']\n"),
+                "world.field[1]: bad field spec 'gauss:lambda=0': lambda must be > 0", "line 2");
+        assertContains(fails("world:\n  field: []\n"), "world.field must be a field spec or a list of field specs",
+                "line 2");
+        assertContains(fails("world:\n  field: [gauss, 3]\n"), "world.field must be a field spec or a list", "line 2");
+    }
+
+    @Test
     void aChemotaxisExperimentNeedsOnlyItsType() {
         ExperimentConfig c = ConfigLoader.parse("data:\n  type: chemotaxis\ntraining:\n  steps_per_epoch: 5\n", "x.yml",
                 List.of("world.field=cone:slope=-0.2", "controller.inputs=[dlogc, cos]"));
         assertEquals(DataConfig.Type.CHEMOTAXIS, c.data().type());
-        assertEquals("cone:slope=-0.2", c.world().field());
+        assertEquals("cone:slope=-0.2", c.world().field().first());
         assertEquals(List.of("dlogc", "cos"), c.controller().inputs());
         assertEquals(0, c.data().sequenceLength());
         assertEquals(c, ConfigLoader.parse(ConfigLoader.toYaml(c), "written.yml"));
