@@ -100,7 +100,11 @@ final class CtrnnVectorBlock implements CtrnnBlock {
         }
     }
 
-    /** The Euler update and sigma of one row, yNext holding f: vector by vector, then the scalar tail. */
+    /**
+     * The Euler update and sigma of one row, yNext holding f: vector by vector, then the scalar
+     * tail. y + bias waits in sNext for {@link #sigmaInPlace}: no vector value crosses a method
+     * boundary, where the JIT would box it if it did not inline the callee.
+     */
     private static void finish(int N, double[] yPrev, int p, double[] yNext, double[] sNext, int n,
                                double[] gain, int gainOff, double[] bias, int biasOff) {
         int i = 0;
@@ -109,40 +113,47 @@ final class CtrnnVectorBlock implements CtrnnBlock {
             final DoubleVector g = DoubleVector.fromArray(S, gain, gainOff + i);
             final DoubleVector y = DoubleVector.fromArray(S, yPrev, p + i).add(g.mul(f));
             y.intoArray(yNext, n + i);
-            sigma(y.add(DoubleVector.fromArray(S, bias, biasOff + i))).intoArray(sNext, n + i);
+            y.add(DoubleVector.fromArray(S, bias, biasOff + i)).intoArray(sNext, n + i);
         }
+        sigmaInPlace(sNext, n, i);
         CtrnnScalarBlock.finish(N, yPrev, p, yNext, sNext, n, gain, gainOff, bias, biasOff, i);
     }
 
-    /** {@link Logistic#sigma} lane by lane, with the same operations. */
-    static DoubleVector sigma(DoubleVector z) {
-        final DoubleVector a = z.abs();
-        final DoubleVector shifted = a.fma(-Tanh.INV_LN2, Tanh.SHIFTER);
-        final DoubleVector k = shifted.sub(Tanh.SHIFTER);
-        final DoubleVector r = k.fma(DoubleVector.broadcast(S, -Tanh.LN2_LO),
-                k.fma(DoubleVector.broadcast(S, -Tanh.LN2_HI), a.neg()));
-        DoubleVector q = r.fma(Tanh.Q9, Tanh.Q8);
-        q = q.fma(r, DoubleVector.broadcast(S, Tanh.Q7));
-        q = q.fma(r, DoubleVector.broadcast(S, Tanh.Q6));
-        q = q.fma(r, DoubleVector.broadcast(S, Tanh.Q5));
-        q = q.fma(r, DoubleVector.broadcast(S, Tanh.Q4));
-        q = q.fma(r, DoubleVector.broadcast(S, Tanh.Q3));
-        q = q.fma(r, DoubleVector.broadcast(S, Tanh.Q2));
-        q = q.fma(r, DoubleVector.broadcast(S, Tanh.Q1));
-        q = q.fma(r, DoubleVector.broadcast(S, Tanh.Q0));
-        final DoubleVector p = r.mul(r).fma(q, r);
-        final DoubleVector scale = shifted.reinterpretAsLongs().add(1023L)
-                .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-        final DoubleVector e = scale.fma(p, scale).blend(0.0, a.compare(VectorOperators.GT, Logistic.CUTOFF));
-        final DoubleVector numerator = DoubleVector.broadcast(S, 1.0).blend(e, z.compare(VectorOperators.LT, 0.0));
-        return numerator.div(e.add(1.0));
-    }
-
-    /** {@link #sigma(DoubleVector)} on {@code a[off .. off + len)}, then {@link Logistic#sigma} on the tail (for tests). */
+    /** {@link Logistic#sigma} on {@code a[off .. off + len)}, lane by lane with the same operations. */
     static void sigmaInPlace(double[] a, int off, int len) {
+        final DoubleVector minusLn2Hi = DoubleVector.broadcast(S, -Tanh.LN2_HI);
+        final DoubleVector minusLn2Lo = DoubleVector.broadcast(S, -Tanh.LN2_LO);
+        final DoubleVector q7 = DoubleVector.broadcast(S, Tanh.Q7);
+        final DoubleVector q6 = DoubleVector.broadcast(S, Tanh.Q6);
+        final DoubleVector q5 = DoubleVector.broadcast(S, Tanh.Q5);
+        final DoubleVector q4 = DoubleVector.broadcast(S, Tanh.Q4);
+        final DoubleVector q3 = DoubleVector.broadcast(S, Tanh.Q3);
+        final DoubleVector q2 = DoubleVector.broadcast(S, Tanh.Q2);
+        final DoubleVector q1 = DoubleVector.broadcast(S, Tanh.Q1);
+        final DoubleVector q0 = DoubleVector.broadcast(S, Tanh.Q0);
+        final DoubleVector one = DoubleVector.broadcast(S, 1.0);
         int i = 0;
         for (; i + V <= len; i += V) {
-            sigma(DoubleVector.fromArray(S, a, off + i)).intoArray(a, off + i);
+            final DoubleVector z = DoubleVector.fromArray(S, a, off + i);
+            final DoubleVector abs = z.abs();
+            final DoubleVector shifted = abs.fma(-Tanh.INV_LN2, Tanh.SHIFTER);
+            final DoubleVector k = shifted.sub(Tanh.SHIFTER);
+            final DoubleVector r = k.fma(minusLn2Lo, k.fma(minusLn2Hi, abs.neg()));
+            DoubleVector q = r.fma(Tanh.Q9, Tanh.Q8);
+            q = q.fma(r, q7);
+            q = q.fma(r, q6);
+            q = q.fma(r, q5);
+            q = q.fma(r, q4);
+            q = q.fma(r, q3);
+            q = q.fma(r, q2);
+            q = q.fma(r, q1);
+            q = q.fma(r, q0);
+            final DoubleVector p = r.mul(r).fma(q, r);
+            final DoubleVector scale = shifted.reinterpretAsLongs().add(1023L)
+                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            final DoubleVector e = scale.fma(p, scale).blend(0.0, abs.compare(VectorOperators.GT, Logistic.CUTOFF));
+            final DoubleVector numerator = one.blend(e, z.compare(VectorOperators.LT, 0.0));
+            numerator.div(e.add(1.0)).intoArray(a, off + i);
         }
         for (; i < len; i++) {
             a[off + i] = Logistic.sigma(a[off + i]);
