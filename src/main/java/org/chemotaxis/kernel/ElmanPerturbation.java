@@ -269,46 +269,9 @@ public final class ElmanPerturbation {
         return sum;
     }
 
-    /**
-     * Output o of {@code rows} rows into {@code y[r * O + o]}: b_y(o) + sum_j w_hy(o, j) h[r][j],
-     * summed in j order. Four rows at a time: four independent chains of adds keep the
-     * floating-point units busy where one row's chain would wait on each add.
-     */
+    /** Output o of {@code rows} rows into {@code y[r * O + o]}: b_y(o) + sum_j w_hy(o, j) h[r][j], summed in j order. */
     private void outputs(double[] theta, int o, double[] h, int hOff, int rows, double[] y) {
-        final int H = hidden;
-        final int O = out;
-        final int w = why + o * H;
-        final double b = theta[by + o];
-        int r = 0;
-        for (; r + 4 <= rows; r += 4) {
-            final int h0 = hOff + r * H;
-            final int h1 = h0 + H;
-            final int h2 = h1 + H;
-            final int h3 = h2 + H;
-            double y0 = b;
-            double y1 = b;
-            double y2 = b;
-            double y3 = b;
-            for (int j = 0; j < H; j++) {
-                final double wj = theta[w + j];
-                y0 += wj * h[h0 + j];
-                y1 += wj * h[h1 + j];
-                y2 += wj * h[h2 + j];
-                y3 += wj * h[h3 + j];
-            }
-            y[r * O + o] = y0;
-            y[(r + 1) * O + o] = y1;
-            y[(r + 2) * O + o] = y2;
-            y[(r + 3) * O + o] = y3;
-        }
-        for (; r < rows; r++) {
-            final int hr = hOff + r * H;
-            double yr = b;
-            for (int j = 0; j < H; j++) {
-                yr += theta[w + j] * h[hr + j];
-            }
-            y[r * O + o] = yr;
-        }
+        Readout.outputs(theta, why + o * hidden, theta[by + o], h, hOff, hidden, rows, y, out, o);
     }
 
     /** The unperturbed hidden states of every step into {@code hAll} and the counted outputs into {@code baseOut}. */

@@ -227,8 +227,8 @@ final class VectorBlock implements RecurrentBlock {
     }
 
     /** Adds the recurrent terms j0 .. j1-1 to the partial pre-activations of 4 row(s) x 4 vector(s) in hNext. */
-    private static void acc4x4(int H, int u0, int j0, int j1, double[] hPrev, int p0, double[] hNext, int n0,
-                               double[] whT, int ovRow, double[] ov, int ovOff) {
+    static void acc4x4(int H, int u0, int j0, int j1, double[] hPrev, int p0, double[] hNext, int n0,
+                       double[] whT, int ovRow, double[] ov, int ovOff) {
         DoubleVector a00 = DoubleVector.fromArray(S, hNext, n0 + u0);
         DoubleVector a01 = DoubleVector.fromArray(S, hNext, n0 + u0 + 1 * V);
         DoubleVector a02 = DoubleVector.fromArray(S, hNext, n0 + u0 + 2 * V);
@@ -335,8 +335,8 @@ final class VectorBlock implements RecurrentBlock {
     }
 
     /** Adds the recurrent terms j0 .. j1-1 to the partial pre-activations of 4 row(s) x 2 vector(s) in hNext. */
-    private static void acc4x2(int H, int u0, int j0, int j1, double[] hPrev, int p0, double[] hNext, int n0,
-                               double[] whT, int ovRow, double[] ov, int ovOff) {
+    static void acc4x2(int H, int u0, int j0, int j1, double[] hPrev, int p0, double[] hNext, int n0,
+                       double[] whT, int ovRow, double[] ov, int ovOff) {
         DoubleVector a00 = DoubleVector.fromArray(S, hNext, n0 + u0);
         DoubleVector a01 = DoubleVector.fromArray(S, hNext, n0 + u0 + 1 * V);
         DoubleVector a10 = DoubleVector.fromArray(S, hNext, n0 + 1 * H + u0);
@@ -403,8 +403,8 @@ final class VectorBlock implements RecurrentBlock {
     }
 
     /** Adds the recurrent terms j0 .. j1-1 to the partial pre-activations of 4 row(s) x 1 vector(s) in hNext. */
-    private static void acc4x1(int H, int u0, int j0, int j1, double[] hPrev, int p0, double[] hNext, int n0,
-                               double[] whT, int ovRow, double[] ov, int ovOff) {
+    static void acc4x1(int H, int u0, int j0, int j1, double[] hPrev, int p0, double[] hNext, int n0,
+                       double[] whT, int ovRow, double[] ov, int ovOff) {
         DoubleVector a00 = DoubleVector.fromArray(S, hNext, n0 + u0);
         DoubleVector a10 = DoubleVector.fromArray(S, hNext, n0 + 1 * H + u0);
         DoubleVector a20 = DoubleVector.fromArray(S, hNext, n0 + 2 * H + u0);
@@ -446,8 +446,8 @@ final class VectorBlock implements RecurrentBlock {
     }
 
     /** Adds the recurrent terms j0 .. j1-1 to the partial pre-activations of 1 row(s) x 1 vector(s) in hNext. */
-    private static void acc1x1(int H, int u0, int j0, int j1, double[] hPrev, int p0, double[] hNext, int n0,
-                               double[] whT, int ovRow, double[] ov, int ovOff) {
+    static void acc1x1(int H, int u0, int j0, int j1, double[] hPrev, int p0, double[] hNext, int n0,
+                       double[] whT, int ovRow, double[] ov, int ovOff) {
         DoubleVector a00 = DoubleVector.fromArray(S, hNext, n0 + u0);
         for (int j = j0; j < j1; j++) {
             final boolean o = j == ovRow;

@@ -3,6 +3,7 @@ package org.chemotaxis.model;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import org.chemotaxis.kernel.Logistic;
 import org.chemotaxis.util.RandomStreams;
 import org.chemotaxis.util.RandomStreams.Purpose;
 
@@ -34,7 +35,11 @@ import org.chemotaxis.util.RandomStreams.Purpose;
  * <p>Tape record per row: x_t (I), sigma(y_{t-1} + theta) (N), the bracket
  * f = -y_{t-1} + w^T sigma(y_{t-1} + theta) + v x_t (N), sigma(y_t + theta) (N).
  *
- * <p>Immutable and thread-safe. exp is {@link StrictMath#exp} so that nodes agree bit for bit.
+ * <p>Immutable and thread-safe. sigma is {@link Logistic#sigma}, pure double arithmetic within a
+ * few ulp of 1 / (1 + exp(-z)) that the per-weight kernel {@code CtrnnPerturbation} runs too, so
+ * that both give the same bits on every JVM. The Euler factor dt * exp(-log tau) keeps
+ * {@link StrictMath#exp} (also the same on every JVM): it is one number per neuron, which the
+ * kernel computes once per call, so a faster exp would gain nothing there.
  */
 public final class CtrnnModel implements RecurrentModel {
 
@@ -154,10 +159,6 @@ public final class CtrnnModel implements RecurrentModel {
         Arrays.fill(state, 0, batch * neurons, 0.0);
     }
 
-    private static double sigma(double z) {
-        return 1.0 / (1.0 + StrictMath.exp(-z));
-    }
-
     @Override
     public void step(double[] theta, double[] stateIn, double[] stateOut, double[] input, double[] output,
                      int batch, double[] noise, double[] tape, int tapeOffset) {
@@ -180,7 +181,7 @@ public final class CtrnnModel implements RecurrentModel {
                 stateOut[yOff + i] = f;
             }
             for (int j = 0; j < N; j++) {
-                final double s = sigma(stateIn[yOff + j] + theta[bias + j]);
+                final double s = Logistic.sigma(stateIn[yOff + j] + theta[bias + j]);
                 if (tape != null) {
                     tape[t0 + I + j] = s;
                 }
@@ -205,7 +206,7 @@ public final class CtrnnModel implements RecurrentModel {
                 output[oOff + o] = theta[b + o];
             }
             for (int i = 0; i < N; i++) {
-                final double s = sigma(stateOut[yOff + i] + theta[bias + i]);
+                final double s = Logistic.sigma(stateOut[yOff + i] + theta[bias + i]);
                 if (tape != null) {
                     tape[t0 + I + 2 * N + i] = s;
                 }

@@ -5,8 +5,10 @@ import java.util.Locale;
 import java.util.Objects;
 
 import org.chemotaxis.data.SequenceDataset;
+import org.chemotaxis.kernel.CtrnnPerturbation;
 import org.chemotaxis.kernel.ElmanPerturbation;
 import org.chemotaxis.kernel.Kernels;
+import org.chemotaxis.model.CtrnnModel;
 import org.chemotaxis.model.ElmanModel;
 import org.chemotaxis.model.NoiseSource;
 import org.chemotaxis.model.RecurrentModel;
@@ -197,9 +199,9 @@ public final class SequenceRegression implements Objective {
      * Buffers are sized for the largest batch selected so far (time-major: [t][row][component]),
      * so selecting a smaller batch reuses them and steady-state calls allocate nothing.
      *
-     * <p>Per-weight perturbation of a one-layer Elman model in teacher-forced mode goes through
-     * {@link ElmanPerturbation} (same values, far less work); every other case through one
-     * {@link #loss(double[])} per perturbed copy.
+     * <p>Per-weight perturbation in teacher-forced mode goes through {@link ElmanPerturbation}
+     * for a one-layer Elman model and through {@link CtrnnPerturbation} for a CTRNN (same values,
+     * far less work); every other case through one {@link #loss(double[])} per perturbed copy.
      */
     private final class SequenceEvaluator implements Evaluator, PerWeightEvaluator {
         private final int steps = data.length();
@@ -232,6 +234,7 @@ public final class SequenceRegression implements Objective {
         private double[] dIn;
         // Per-weight perturbation, allocated on first use.
         private ElmanPerturbation kernel;
+        private CtrnnPerturbation ctrnnKernel;
         private double[] perturbed;
 
         @Override
@@ -422,6 +425,14 @@ public final class SequenceRegression implements Objective {
                     kernel = new ElmanPerturbation(in, elman.hidden(), out, steps, washout, Kernels.preferred());
                 }
                 kernel.perturbedLosses(theta, sigma, central, from, to, inputs, targets, rows, result);
+                return;
+            }
+            if (!freeRunning && model instanceof CtrnnModel ctrnn) {
+                if (ctrnnKernel == null) {
+                    ctrnnKernel = new CtrnnPerturbation(in, ctrnn.neurons(), out, ctrnn.dt(), steps, washout,
+                            Kernels.preferredCtrnn());
+                }
+                ctrnnKernel.perturbedLosses(theta, sigma, central, from, to, inputs, targets, rows, result);
                 return;
             }
             if (perturbed == null) {

@@ -195,7 +195,8 @@ class ElmanPerturbationTest {
         int[] batch = {2, 0};
         List<SequenceRegression> objectives = List.of(
                 SequenceRegression.builder(data, new ElmanModel(1, 4, 2, 1)).washout(2).build(),
-                SequenceRegression.builder(data, new CtrnnModel(1, 4, 1, 0.1)).washout(2).build(),
+                SequenceRegression.builder(data, new CtrnnModel(1, 4, 1, 0.1)).mode(Mode.FREE_RUNNING).washout(2)
+                        .build(),
                 SequenceRegression.builder(data, new ElmanModel(1, 4, 1)).mode(Mode.FREE_RUNNING).washout(2).build());
         for (SequenceRegression obj : objectives) {
             RecurrentModel m = obj.model();

@@ -1,0 +1,379 @@
+package org.chemotaxis.kernel;
+
+import java.util.Arrays;
+
+/**
+ * Per-weight perturbation losses (Jabri and Flower 1992) of a CTRNN (Beer 1995, Euler-integrated
+ * as in {@code CtrnnModel}) on a teacher-forced batch, computed with the structure of the
+ * problem instead of one full forward pass per perturbed copy of the parameters:
+ * <ul>
+ *   <li>a perturbed dynamics parameter changes one entry of one vector: log tau_i one neuron's
+ *       Euler factor dt exp(-log tau_i), theta_j the bias of sigma(y_j + theta_j) (which every
+ *       target and the readout see), w_ji one row of w, v_ik one column of v. So K such copies
+ *       advance together, each B rows of one K*B-row state, all reading the shared base weights;
+ *       each copy only substitutes its one changed vector (the {@link CtrnnBlock} contract). The
+ *       sums keep the reference order, so the losses are bit for bit those of
+ *       {@code CtrnnModel} + {@code SequenceRegression};</li>
+ *   <li>a perturbed readout parameter (r, b) leaves the states alone: one base pass stores
+ *       sigma(y_t + theta) of every step, and each such copy only recomputes the one output
+ *       that it changes.</li>
+ * </ul>
+ * The loss of a copy is computed from that copy's rows alone, in the reference order, so the
+ * value of an index does not depend on which other indices are in the same call.
+ *
+ * <p>Parameter layout: that of {@code CtrnnModel}: log_tau (N), theta (N), w (N x N, entry (j, i)
+ * = w_ji), v (N x I), r (O x N), b (O). The Euler factors are dt * {@link StrictMath#exp}(-log tau),
+ * as in the model, computed once per call (and once per perturbed log tau). Loss: the mean squared
+ * error over the B rows, the steps t = washout .. T-1 and the O outputs, summed in the order
+ * (t, row, output). No noise.
+ *
+ * <p>Not thread-safe: holds its buffers (allocated on first use and when the batch grows), so
+ * steady-state calls allocate nothing. Each thread takes its own instance.
+ */
+public final class CtrnnPerturbation {
+
+    /** State doubles per buffer that a group of copies may use (four such buffers: y and s, twice). */
+    private static final int GROUP_STATE_DOUBLES = 1 << 13;
+
+    private static final int PLAIN = 0;
+    private static final int GAIN = 1;
+    private static final int BIAS = 2;
+
+    private final int in;
+    private final int neurons;
+    private final int out;
+    private final int steps;
+    private final int washout;
+    private final double dt;
+    private final int logTau;
+    private final int bias;
+    private final int w;
+    private final int v;
+    private final int r;
+    private final int b;
+    private final int size;
+    private final CtrnnBlock block;
+
+    private final double[] vT;
+    private final double[] wBase;
+    private final double[] gain;
+
+    private int rowsCapacity;
+    private int groupCapacity;
+    private double[] yA = new double[0];
+    private double[] yB = new double[0];
+    private double[] sA = new double[0];
+    private double[] sB = new double[0];
+    private double[] overrides = new double[0];
+    private int[] ovCol = new int[0];
+    private int[] ovRow = new int[0];
+    private int[] kind = new int[0];
+    private double[] sums = new double[0];
+    private double[] yAll = new double[0];
+    private double[] sAll = new double[0];
+    private double[] baseOut = new double[0];
+    private double[] copyLoss = new double[0];
+    private double[] outBuf = new double[0];
+
+    /**
+     * @param inputSize  I
+     * @param neurons    N
+     * @param outputSize O
+     * @param dt         the Euler step of the model
+     * @param steps      T, time steps of every sequence
+     * @param washout    leading steps whose error is not counted, 0 &lt;= washout &lt; T
+     * @param block      the arithmetic of a step (e.g. {@link Kernels#preferredCtrnn()})
+     */
+    public CtrnnPerturbation(int inputSize, int neurons, int outputSize, double dt, int steps, int washout,
+                             CtrnnBlock block) {
+        if (inputSize <= 0 || neurons <= 0 || outputSize <= 0) {
+            throw new IllegalArgumentException("sizes must be > 0, but were inputSize " + inputSize + ", neurons "
+                    + neurons + ", outputSize " + outputSize);
+        }
+        if (!(dt > 0.0) || Double.isInfinite(dt)) {
+            throw new IllegalArgumentException("dt must be a finite number > 0, but was " + dt);
+        }
+        if (steps <= 0 || washout < 0 || washout >= steps) {
+            throw new IllegalArgumentException("need steps > 0 and 0 <= washout < steps, but were steps " + steps
+                    + ", washout " + washout);
+        }
+        this.in = inputSize;
+        this.neurons = neurons;
+        this.out = outputSize;
+        this.steps = steps;
+        this.washout = washout;
+        this.dt = dt;
+        this.logTau = 0;
+        this.bias = neurons;
+        this.w = 2 * neurons;
+        this.v = w + neurons * neurons;
+        this.r = v + neurons * inputSize;
+        this.b = r + outputSize * neurons;
+        this.size = b + outputSize;
+        this.block = block;
+        this.vT = new double[inputSize * neurons];
+        this.wBase = new double[neurons * neurons];
+        this.gain = new double[neurons];
+    }
+
+    /** P, the parameter count of the layout. */
+    public int parameterCount() {
+        return size;
+    }
+
+    public CtrnnBlock block() {
+        return block;
+    }
+
+    /**
+     * Writes, for every parameter index i in [from, to), {@code result[i - from]} =
+     * L(theta + sigma e_i) - L(theta - sigma e_i) if {@code central}, else L(theta + sigma e_i),
+     * the perturbed parameter being {@code theta[i] + sigma} (and {@code theta[i] - sigma})
+     * rounded once, exactly as a full forward pass would see it.
+     *
+     * @param inputs  time-major inputs, {@code inputs[(t * rows + r) * I + c]} (read)
+     * @param targets time-major targets, {@code targets[(t * rows + r) * O + o]} (read)
+     * @param result  written at [0, to - from); must not alias the other arrays. {@code theta} is not modified.
+     */
+    public void perturbedLosses(double[] theta, double sigma, boolean central, int from, int to,
+                                double[] inputs, double[] targets, int rows, double[] result) {
+        if (theta.length != size) {
+            throw new IllegalArgumentException("theta must have length P = " + size + ", but was " + theta.length);
+        }
+        if (from < 0 || to > size || from > to) {
+            throw new IndexOutOfBoundsException("index range [" + from + ", " + to + ") outside [0, " + size + ")");
+        }
+        if (result.length < to - from) {
+            throw new IllegalArgumentException("result must hold " + (to - from) + " values, but has length "
+                    + result.length);
+        }
+        if (rows <= 0) {
+            throw new IllegalArgumentException("rows must be > 0, but was " + rows);
+        }
+        ensureCapacity(rows);
+        prepareWeights(theta);
+        final double count = (double) rows * (steps - washout) * out;
+        final int signs = central ? 2 : 1;
+
+        // Dynamics indices: copy c stands for index from + c / signs, the minus copy second.
+        final int recEnd = Math.min(to, r);
+        final int copies = Math.max(0, recEnd - from) * signs;
+        if (copyLoss.length < copies) {
+            copyLoss = new double[copies];
+        }
+        for (int c0 = 0; c0 < copies; c0 += groupCapacity) {
+            final int g = Math.min(groupCapacity, copies - c0);
+            for (int k = 0; k < g; k++) {
+                final int c = c0 + k;
+                final int index = from + c / signs;
+                final double value = c % signs == 0 ? theta[index] + sigma : theta[index] - sigma;
+                setUpCopy(k, theta, index, value);
+            }
+            runGroup(theta, g, rows, inputs, targets);
+            for (int k = 0; k < g; k++) {
+                copyLoss[c0 + k] = sums[k] / count;
+            }
+        }
+        for (int i = from; i < recEnd; i++) {
+            final int c = (i - from) * signs;
+            result[i - from] = central ? copyLoss[c] - copyLoss[c + 1] : copyLoss[c];
+        }
+
+        // Readout indices: one base pass, then one output recomputed per copy.
+        final int outStart = Math.max(from, r);
+        if (outStart < to) {
+            basePass(theta, rows, inputs);
+            for (int i = outStart; i < to; i++) {
+                final double plus = readoutLoss(theta, i, theta[i] + sigma, rows, targets) / count;
+                result[i - from] = central
+                        ? plus - readoutLoss(theta, i, theta[i] - sigma, rows, targets) / count
+                        : plus;
+            }
+        }
+    }
+
+    private void ensureCapacity(int rows) {
+        if (rows <= rowsCapacity) {
+            return;
+        }
+        final int N = neurons;
+        rowsCapacity = rows;
+        groupCapacity = Math.max(1, GROUP_STATE_DOUBLES / (rows * N));
+        yA = new double[groupCapacity * rows * N];
+        yB = new double[groupCapacity * rows * N];
+        sA = new double[groupCapacity * rows * N];
+        sB = new double[groupCapacity * rows * N];
+        overrides = new double[groupCapacity * N];
+        ovCol = new int[groupCapacity];
+        ovRow = new int[groupCapacity];
+        kind = new int[groupCapacity];
+        sums = new double[groupCapacity];
+        // The state before step 0 first, then that after every step.
+        yAll = new double[(steps + 1) * rows * N];
+        sAll = new double[(steps + 1) * rows * N];
+        baseOut = new double[steps * rows * out];
+        outBuf = new double[rows * out];
+    }
+
+    private void prepareWeights(double[] theta) {
+        final int N = neurons;
+        for (int i = 0; i < N; i++) {
+            for (int c = 0; c < in; c++) {
+                vT[c * N + i] = theta[v + i * in + c];
+            }
+            gain[i] = dt * StrictMath.exp(-theta[logTau + i]);
+        }
+        System.arraycopy(theta, w, wBase, 0, N * N);
+    }
+
+    /** Copy k of the group: base parameters with parameter {@code index} set to {@code value}. */
+    private void setUpCopy(int k, double[] theta, int index, double value) {
+        final int N = neurons;
+        final int ov = k * N;
+        ovCol[k] = -1;
+        ovRow[k] = -1;
+        kind[k] = PLAIN;
+        if (index < bias) {
+            final int unit = index - logTau;
+            System.arraycopy(gain, 0, overrides, ov, N);
+            overrides[ov + unit] = dt * StrictMath.exp(-value);
+            kind[k] = GAIN;
+        } else if (index < w) {
+            System.arraycopy(theta, bias, overrides, ov, N);
+            overrides[ov + index - bias] = value;
+            kind[k] = BIAS;
+        } else if (index < v) {
+            final int source = (index - w) / N;
+            final int target = (index - w) % N;
+            System.arraycopy(wBase, source * N, overrides, ov, N);
+            overrides[ov + target] = value;
+            ovRow[k] = source;
+        } else {
+            final int unit = (index - v) / in;
+            final int col = (index - v) % in;
+            System.arraycopy(vT, col * N, overrides, ov, N);
+            overrides[ov + unit] = value;
+            ovCol[k] = col;
+        }
+    }
+
+    /** s = sigma(0 + bias) in every row of a block: the state before step 0, where y = 0. */
+    private static void initialState(int N, int rows, double[] y, double[] s, int off, double[] bias, int biasOff) {
+        Arrays.fill(y, off, off + rows * N, 0.0);
+        for (int i = 0; i < N; i++) {
+            s[off + i] = Logistic.sigma(0.0 + bias[biasOff + i]);
+        }
+        for (int row = 1; row < rows; row++) {
+            System.arraycopy(s, off, s, off + row * N, N);
+        }
+    }
+
+    private void runGroup(double[] theta, int g, int rows, double[] inputs, double[] targets) {
+        final int N = neurons;
+        final int rowBlock = rows * N;
+        Arrays.fill(sums, 0, g, 0.0);
+        for (int k = 0; k < g; k++) {
+            final boolean ownBias = kind[k] == BIAS;
+            initialState(N, rows, yA, sA, k * rowBlock, ownBias ? overrides : theta, ownBias ? k * N : bias);
+        }
+        double[] yPrev = yA;
+        double[] sPrev = sA;
+        double[] yNext = yB;
+        double[] sNext = sB;
+        for (int t = 0; t < steps; t++) {
+            final int xOff = t * rows * in;
+            final int tOff = t * rows * out;
+            for (int k = 0; k < g; k++) {
+                final int off = k * rowBlock;
+                final boolean ownGain = kind[k] == GAIN;
+                final boolean ownBias = kind[k] == BIAS;
+                block.step(N, in, rows, yPrev, sPrev, off, yNext, sNext, off, inputs, xOff,
+                        vT, wBase, ovCol[k], ovRow[k], overrides, k * N,
+                        ownGain ? overrides : gain, ownGain ? k * N : 0,
+                        ownBias ? overrides : theta, ownBias ? k * N : bias);
+                if (t >= washout) {
+                    sums[k] = addSquaredErrors(sums[k], theta, sNext, off, targets, tOff, rows);
+                }
+            }
+            double[] swap = yPrev;
+            yPrev = yNext;
+            yNext = swap;
+            swap = sPrev;
+            sPrev = sNext;
+            sNext = swap;
+        }
+    }
+
+    /** Adds the squared errors of {@code rows} rows of one step to {@code sum}, in (row, output) order. */
+    private double addSquaredErrors(double sum, double[] theta, double[] s, int sOff, double[] targets, int tOff,
+                                    int rows) {
+        final int O = out;
+        for (int o = 0; o < O; o++) {
+            Readout.outputs(theta, r + o * neurons, theta[b + o], s, sOff, neurons, rows, outBuf, O, o);
+        }
+        for (int row = 0; row < rows; row++) {
+            for (int o = 0; o < O; o++) {
+                final double e = outBuf[row * O + o] - targets[tOff + row * O + o];
+                sum += e * e;
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * The unperturbed y_t and sigma(y_t + theta) of every step into {@code yAll} and {@code sAll}
+     * (step t at block t + 1, the initial state at block 0) and the counted outputs into
+     * {@code baseOut}.
+     */
+    private void basePass(double[] theta, int rows, double[] inputs) {
+        final int N = neurons;
+        final int O = out;
+        final int rowBlock = rows * N;
+        initialState(N, rows, yAll, sAll, 0, theta, bias);
+        for (int t = 0; t < steps; t++) {
+            final int next = (t + 1) * rowBlock;
+            block.step(N, in, rows, yAll, sAll, t * rowBlock, yAll, sAll, next, inputs, t * rows * in,
+                    vT, wBase, -1, -1, overrides, 0, gain, 0, theta, bias);
+            if (t >= washout) {
+                for (int o = 0; o < O; o++) {
+                    Readout.outputs(theta, r + o * N, theta[b + o], sAll, next, N, rows, outBuf, O, o);
+                }
+                System.arraycopy(outBuf, 0, baseOut, t * rows * O, rows * O);
+            }
+        }
+    }
+
+    /**
+     * The sum of squared errors with readout parameter {@code index} set to {@code value}: only
+     * that parameter's output is recomputed, from the stored base states.
+     */
+    private double readoutLoss(double[] theta, int index, double value, int rows, double[] targets) {
+        final int N = neurons;
+        final int O = out;
+        final boolean isBias = index >= b;
+        final int unit = isBias ? index - b : (index - r) / N;
+        final int col = isBias ? -1 : (index - r) % N;
+        final int wo = r + unit * N;
+        double sum = 0.0;
+        for (int t = washout; t < steps; t++) {
+            for (int row = 0; row < rows; row++) {
+                final int yr = (t * rows + row) * O;
+                final int sr = ((t + 1) * rows + row) * N;
+                for (int o = 0; o < O; o++) {
+                    double y;
+                    if (o == unit) {
+                        y = isBias ? value : theta[b + o];
+                        for (int j = 0; j < N; j++) {
+                            y += (j == col ? value : theta[wo + j]) * sAll[sr + j];
+                        }
+                    } else {
+                        y = baseOut[yr + o];
+                    }
+                    final double e = y - targets[yr + o];
+                    sum += e * e;
+                }
+            }
+        }
+        return sum;
+    }
+}
