@@ -147,13 +147,14 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
                 LOG.info("run {}: all {} epochs are done already -> {}", s.name(), s.epochs(), s.runDir());
                 return;
             }
-            LOG.info("run {}: {} parameters, {} estimator, {} optimizer, {} workers, epochs {}..{}, {} steps/epoch -> {}",
-                    s.name(), s.parameters(), s.estimator(), s.optimizer(), s.workers(), s.startEpoch() + 1, s.epochs(),
+            // Workers register after the start (the "workers:" line follows), so none are counted here.
+            LOG.info("run {}: {} parameters, {} estimator, {} optimizer, epochs {}..{}, {} steps/epoch -> {}",
+                    s.name(), s.parameters(), s.estimator(), s.optimizer(), s.startEpoch() + 1, s.epochs(),
                     s.stepsPerEpoch(), s.runDir());
         } else if (e instanceof RunEvent.EpochEnded ep) {
-            LOG.info(String.format(Locale.ROOT, "epoch %d/%d  train %.4e  val %.4e  %s %.4f  %.2f s  %d workers%s",
+            LOG.info(String.format(Locale.ROOT, "epoch %d/%d  train %.4e  val %.4e  %s %.4f  %.2f s  %d %s%s",
                     ep.epoch() + 1, epochs, ep.trainLoss(), ep.validationLoss(), ep.metricName(), ep.metric(),
-                    ep.seconds(), ep.workers(), ep.improved() ? "  *best" : ""));
+                    ep.seconds(), ep.workers(), ep.workers() == 1 ? "worker" : "workers", ep.improved() ? "  *best" : ""));
         } else if (e instanceof RunEvent.EarlyStopped s) {
             LOG.info("early stop after epoch {}: no improvement for {} epochs; best epoch {} (val {})",
                     s.epoch() + 1, s.patience(), s.bestEpoch() + 1, s.bestValidationLoss());
