@@ -16,7 +16,8 @@ import org.chemotaxis.train.TrainingState;
 
 /**
  * A run's folder: config.yml (the resolved config), events.jsonl, metrics.csv, checkpoint.json
- * (the latest, replaced atomically after every epoch), model.json (the best epoch's parameters)
+ * (the latest, replaced atomically after every epoch), model.json (the best epoch's parameters,
+ * replaced atomically whenever an epoch improves, so that a run can be evaluated while it goes on)
  * and the plots.
  */
 public final class RunFolder implements RunRecorder {

@@ -442,6 +442,11 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         long epoch = training.epochsDone() - 1;
         double seconds = (System.nanoTime() - epochStartNanos) / 1e9;
         String path = recorder.checkpoint(training.exportState(), training.epochsDone());
+        if (v.improved()) {
+            // So that a long run's best model can be evaluated while the run goes on.
+            EarlyStoppingRule.State best = training.stopping();
+            recorder.model(training.bestTheta(), best.bestEpoch(), best.bestLoss());
+        }
         log(new RunEvent.EpochEnded(settings.runId(), now(), epoch, epochLossSum / epochSteps, validationLoss,
                 settings.metricName(), settings.lossToMetric().applyAsDouble(validationLoss), epochSteps,
                 (long) epochSteps * training.passesPerStep(), seconds, workers.size(), lastLearningRate, v.improved(),

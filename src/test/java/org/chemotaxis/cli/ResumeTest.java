@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.chemotaxis.report.ModelFile;
 import org.chemotaxis.runtime.EventLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +52,8 @@ class ResumeTest {
         assertTrue(killedAt >= 3 && killedAt < EPOCHS, "the child must be killed mid-run, epochs done: " + killedAt
                 + "\n" + Files.readString(tmp.resolve("child.log")));
         assertEquals(List.of(), RunFiles.events(killed, "RunFinished"), "the killed run did not finish");
+        // The best model so far is on disk while a run goes on (epoch 0 always improves).
+        assertTrue(ModelFile.read(killed.resolve("model.json")).epoch() < killedAt);
 
         assertEquals(ExitCode.OK, Main.execute("train", "--resume", killed.toString(), "--workers", "1"));
         assertEquals(RunFiles.lastSha(full), RunFiles.lastSha(killed));
