@@ -37,7 +37,11 @@ summary() {
   se=$(sed -E 's/.*"F_se":([^,}]*).*/\1/' <<<"$json")
   reach=$(sed -E 's/.*"reach_fraction":([^,}]*).*/\1/' <<<"$json")
   median=$(sed -E 's/.*"median_reach_s":([^,}]*).*/\1/' <<<"$json")
-  LC_ALL=C printf '%.3f +/- %.3f  reach %.2f  median %s s' "$f" "$se" "$reach" "$median"
+  if [ "$median" = null ]; then
+    LC_ALL=C printf '%.3f +/- %.3f  reach %.2f  median -' "$f" "$se" "$reach"
+  else
+    LC_ALL=C printf '%.3f +/- %.3f  reach %.2f  median %.0f s' "$f" "$se" "$reach" "$median"
+  fi
 }
 
 table="$out/table.txt"
