@@ -187,7 +187,7 @@ cluster_pid=$!
 pids+=("$cluster_pid")
 # The observer gives up joining after 20 s, and a trainer JVM can take that long to start on busy
 # cores: it starts once the trainer listens (no event is lost, the workers are held back).
-wait_for 60 grep -q "cluster seed at" "$work/logs/trainer.log" || log "the trainer did not start listening within 60 s"
+wait_for 60 grep -qs "cluster seed at" "$work/logs/trainer.log" || log "the trainer did not start listening within 60 s"
 timeout -k 5 150 java "${java_opts[@]}" -jar "$jar" observe --join "127.0.0.1:$port" --out "$events" \
   >"$work/observer.out" 2>"$work/observer.log" </dev/null &
 observer_pid=$!
