@@ -9,6 +9,8 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import akka.actor.typed.pubsub.Topic;
+import akka.actor.typed.receptionist.Receptionist;
+import akka.actor.typed.receptionist.ServiceKey;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -19,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * The one place events are written: events.jsonl (every event, one JSON object a line),
  * metrics.csv (one row per epoch), one INFO line per epoch on the console, a live progress line
  * while an epoch runs (only when the console is a terminal), and the cluster topic that
- * observers subscribe to.
+ * observers subscribe to. It keeps this JVM's events of the run, so that an observer that joins
+ * late (or whose subscription reaches the topic after the first events) can ask for them
+ * ({@link Replay}); it is registered with the Receptionist under {@link #SERVICE_KEY} for that.
  */
 public final class EventLog extends AbstractBehavior<EventLog.Command> {
 
@@ -39,7 +45,21 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
 
     private static final Logger LOG = LoggerFactory.getLogger("chemotaxis");
 
+    /** Observers find the EventLog of a cluster's trainer under this key. */
+    public static final ServiceKey<Command> SERVICE_KEY = ServiceKey.create(Command.class, "chemotaxis-event-log");
+
+    /** Events per {@link Replayed} message: far below Artery's 256 KiB frame for any event. */
+    static final int REPLAY_CHUNK = 100;
+
     public sealed interface Command {
+    }
+
+    /** Asks for every event recorded so far; they come back in order, in {@link Replayed} chunks. */
+    public record Replay(ActorRef<Replayed> replyTo) implements Command, CborSerializable {
+    }
+
+    /** A chunk of recorded events, oldest first; {@code last} marks the final chunk of a replay. */
+    public record Replayed(List<RunEvent> events, boolean last) implements CborSerializable {
     }
 
     /** Write an event; {@code ack} (may be null) hears Done once it is on disk. */
@@ -57,12 +77,14 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
     private final BufferedWriter metrics;
     private final ActorRef<Topic.Command<RunEvent>> topic;
     private final boolean terminal;
+    private final List<RunEvent> history = new ArrayList<>();
     private boolean progressShown;
     private long epochs;
 
     private EventLog(ActorContext<Command> context, Path runDir, ActorRef<Topic.Command<RunEvent>> topic) {
         super(context);
         this.topic = topic;
+        context.getSystem().receptionist().tell(Receptionist.register(SERVICE_KEY, context.getSelf()));
         this.terminal = System.console() != null;
         if (runDir == null) {
             events = null;
@@ -99,12 +121,14 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
         return newReceiveBuilder()
                 .onMessage(Record.class, this::onRecord)
                 .onMessage(Progress.class, this::onProgress)
+                .onMessage(Replay.class, this::onReplay)
                 .onSignal(PostStop.class, s -> close())
                 .build();
     }
 
     private Behavior<Command> onRecord(Record r) {
         RunEvent e = r.event();
+        history.add(e);
         clearProgress();
         try {
             if (events != null) {
@@ -126,6 +150,15 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
         }
         if (r.ack() != null) {
             r.ack().tell(Done.getInstance());
+        }
+        return this;
+    }
+
+    private Behavior<Command> onReplay(Replay r) {
+        int n = history.size();
+        for (int from = 0; from < n || from == 0; from += REPLAY_CHUNK) {
+            int to = Math.min(n, from + REPLAY_CHUNK);
+            r.replyTo().tell(new Replayed(List.copyOf(history.subList(from, to)), to == n));
         }
         return this;
     }

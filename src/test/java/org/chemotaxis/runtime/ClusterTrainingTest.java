@@ -296,6 +296,60 @@ class ClusterTrainingTest {
         assertEquals(2, ep.get(ep.size() - 1).path("workers").asInt());
     }
 
+    /**
+     * An observer that joins after two epochs still sees the whole run, once and in order: the
+     * trainer's EventLog replays what the observer's Topic subscription missed.
+     */
+    @Test
+    void aLateObserverSeesEveryEventOnceInOrder() throws Exception {
+        int epochs = 8;
+        ExperimentConfig c = config(epochs);
+        CompletableFuture<Address> seed = new CompletableFuture<>();
+        CompletableFuture<RunOutcome> run = startTrainer(c, "late", seed);
+        Address at = seed.get(60, TimeUnit.SECONDS);
+        CountDownLatch thirdEpoch = new CountDownLatch(1);
+        // 40 ms a task, so that the run goes on while the observer joins and catches up.
+        startWorker(at, hooked(key -> {
+            if (key.step() >= 8) { // 4 steps an epoch
+                thirdEpoch.countDown();
+            }
+            try {
+                Thread.sleep(40);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }), new CompletableFuture<>());
+        assertTrue(thirdEpoch.await(120, TimeUnit.SECONDS), "two epochs went by before the observer");
+
+        List<RunEvent> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<WorkerNode.Exit> exit = new CompletableFuture<>();
+        ActorSystem<Void> observer = ActorSystem.create(ObserverNode.create(seen::add, exit), ClusterSetup.SYSTEM,
+                ClusterSetup.node("127.0.0.1", 0, "observer", null, null, ConfigFactory.load()));
+        systems.add(observer);
+        ClusterSetup.join(observer, at);
+        assertEquals(0, exit.get(180, TimeUnit.SECONDS).code(), exit.get().reason());
+        assertEquals(RunOutcome.Status.FINISHED, run.get(60, TimeUnit.SECONDS).status());
+
+        List<RunEvent> written = new ArrayList<>();
+        for (String line : Files.readAllLines(tmp.resolve("late").resolve("events.jsonl"))) {
+            written.add(EventLog.JSON.readValue(line, RunEvent.class));
+        }
+        List<String> kinds = new ArrayList<>();
+        List<Long> epochsSeen = new ArrayList<>();
+        synchronized (seen) {
+            for (RunEvent e : seen) {
+                kinds.add(e.getClass().getSimpleName());
+                if (e instanceof RunEvent.EpochEnded ep) {
+                    epochsSeen.add(ep.epoch());
+                }
+            }
+        }
+        assertEquals(java.util.stream.LongStream.range(0, epochs).boxed().toList(), epochsSeen, "epochs seen");
+        assertEquals("RunStarted", kinds.get(0));
+        assertEquals("RunFinished", kinds.get(kinds.size() - 1));
+        assertEquals(written, seen, "the observer saw exactly the events of events.jsonl, in order");
+    }
+
     /** A million parameters travel to a remote worker (θ is ~9 MB on the large-message channel). */
     @Test
     void aMillionParametersReachARemoteWorker() throws Exception {

@@ -12,6 +12,7 @@ import akka.serialization.SerializationExtension;
 import akka.serialization.Serializer;
 import akka.serialization.Serializers;
 import com.typesafe.config.ConfigFactory;
+import java.util.List;
 import java.util.Map;
 import org.chemotaxis.task.Sample;
 import org.chemotaxis.train.EarlyStoppingRule;
@@ -88,6 +89,12 @@ class SerializationTest {
         assertEquals(e, roundTrip(e));
         RunEvent.RunFinished f = new RunEvent.RunFinished("run", 1, 2, 3, 4, 5.5, 1, 0.1, "ab", "cd", "/m");
         assertEquals(f, roundTrip(f));
+        // The replay an observer asks for: a list of events of several kinds, in order.
+        EventLog.Replayed replayed = roundTrip(new EventLog.Replayed(List.of(e, f), true));
+        assertEquals(List.of(e, f), replayed.events());
+        assertTrue(replayed.last());
+        ActorRef<EventLog.Replayed> observer = kit.createTestProbe(EventLog.Replayed.class).getRef();
+        assertEquals(observer, roundTrip(new EventLog.Replay(observer)).replyTo());
         EarlyStoppingRule.Verdict v = new EarlyStoppingRule.Verdict(EarlyStoppingRule.State.initial(), false, false);
         assertTrue(v.state().bestLoss() == Double.POSITIVE_INFINITY);
     }
