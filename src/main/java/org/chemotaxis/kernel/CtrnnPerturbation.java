@@ -30,7 +30,7 @@ import java.util.Arrays;
  * <p>Not thread-safe: holds its buffers (allocated on first use and when the batch grows), so
  * steady-state calls allocate nothing. Each thread takes its own instance.
  */
-public final class CtrnnPerturbation {
+public final class CtrnnPerturbation extends PerWeightKernel {
 
     /** State doubles per buffer that a group of copies may use (four such buffers: y and s, twice). */
     private static final int GROUP_STATE_DOUBLES = 1 << 13;
@@ -72,7 +72,6 @@ public final class CtrnnPerturbation {
     private double[] yAll = new double[0];
     private double[] sAll = new double[0];
     private double[] baseOut = new double[0];
-    private double[] copyLoss = new double[0];
     private double[] outBuf = new double[0];
 
     /**
@@ -116,7 +115,7 @@ public final class CtrnnPerturbation {
         this.gain = new double[neurons];
     }
 
-    /** P, the parameter count of the layout. */
+    @Override
     public int parameterCount() {
         return size;
     }
@@ -125,74 +124,28 @@ public final class CtrnnPerturbation {
         return block;
     }
 
-    /**
-     * Writes, for every parameter index i in [from, to), {@code result[i - from]} =
-     * L(theta + sigma e_i) - L(theta - sigma e_i) if {@code central}, else L(theta + sigma e_i),
-     * the perturbed parameter being {@code theta[i] + sigma} (and {@code theta[i] - sigma})
-     * rounded once, exactly as a full forward pass would see it.
-     *
-     * @param inputs  time-major inputs, {@code inputs[(t * rows + r) * I + c]} (read)
-     * @param targets time-major targets, {@code targets[(t * rows + r) * O + o]} (read)
-     * @param result  written at [0, to - from); must not alias the other arrays. {@code theta} is not modified.
-     */
-    public void perturbedLosses(double[] theta, double sigma, boolean central, int from, int to,
-                                double[] inputs, double[] targets, int rows, double[] result) {
-        if (theta.length != size) {
-            throw new IllegalArgumentException("theta must have length P = " + size + ", but was " + theta.length);
-        }
-        if (from < 0 || to > size || from > to) {
-            throw new IndexOutOfBoundsException("index range [" + from + ", " + to + ") outside [0, " + size + ")");
-        }
-        if (result.length < to - from) {
-            throw new IllegalArgumentException("result must hold " + (to - from) + " values, but has length "
-                    + result.length);
-        }
-        if (rows <= 0) {
-            throw new IllegalArgumentException("rows must be > 0, but was " + rows);
-        }
-        ensureCapacity(rows);
-        prepareWeights(theta);
-        final double count = (double) rows * (steps - washout) * out;
-        final int signs = central ? 2 : 1;
-
-        // Dynamics indices: copy c stands for index from + c / signs, the minus copy second.
-        final int recEnd = Math.min(to, r);
-        final int copies = Math.max(0, recEnd - from) * signs;
-        if (copyLoss.length < copies) {
-            copyLoss = new double[copies];
-        }
-        for (int c0 = 0; c0 < copies; c0 += groupCapacity) {
-            final int g = Math.min(groupCapacity, copies - c0);
-            for (int k = 0; k < g; k++) {
-                final int c = c0 + k;
-                final int index = from + c / signs;
-                final double value = c % signs == 0 ? theta[index] + sigma : theta[index] - sigma;
-                setUpCopy(k, theta, index, value);
-            }
-            runGroup(theta, g, rows, inputs, targets);
-            for (int k = 0; k < g; k++) {
-                copyLoss[c0 + k] = sums[k] / count;
-            }
-        }
-        for (int i = from; i < recEnd; i++) {
-            final int c = (i - from) * signs;
-            result[i - from] = central ? copyLoss[c] - copyLoss[c + 1] : copyLoss[c];
-        }
-
-        // Readout indices: one base pass, then one output recomputed per copy.
-        final int outStart = Math.max(from, r);
-        if (outStart < to) {
-            basePass(theta, rows, inputs);
-            for (int i = outStart; i < to; i++) {
-                final double plus = readoutLoss(theta, i, theta[i] + sigma, rows, targets) / count;
-                result[i - from] = central
-                        ? plus - readoutLoss(theta, i, theta[i] - sigma, rows, targets) / count
-                        : plus;
-            }
-        }
+    @Override
+    int readoutStart() {
+        return r;
     }
 
-    private void ensureCapacity(int rows) {
+    @Override
+    double lossTerms(int rows) {
+        return (double) rows * (steps - washout) * out;
+    }
+
+    @Override
+    int groupCapacity() {
+        return groupCapacity;
+    }
+
+    @Override
+    double groupSum(int k) {
+        return sums[k];
+    }
+
+    @Override
+    void ensureCapacity(int rows) {
         if (rows <= rowsCapacity) {
             return;
         }
@@ -215,7 +168,8 @@ public final class CtrnnPerturbation {
         outBuf = new double[rows * out];
     }
 
-    private void prepareWeights(double[] theta) {
+    @Override
+    void prepareWeights(double[] theta) {
         final int N = neurons;
         for (int i = 0; i < N; i++) {
             for (int c = 0; c < in; c++) {
@@ -227,7 +181,8 @@ public final class CtrnnPerturbation {
     }
 
     /** Copy k of the group: base parameters with parameter {@code index} set to {@code value}. */
-    private void setUpCopy(int k, double[] theta, int index, double value) {
+    @Override
+    void setUpCopy(int k, double[] theta, int index, double value) {
         final int N = neurons;
         final int ov = k * N;
         ovCol[k] = -1;
@@ -268,7 +223,8 @@ public final class CtrnnPerturbation {
         }
     }
 
-    private void runGroup(double[] theta, int g, int rows, double[] inputs, double[] targets) {
+    @Override
+    void runGroup(double[] theta, int g, int rows, double[] inputs, double[] targets) {
         final int N = neurons;
         final int rowBlock = rows * N;
         Arrays.fill(sums, 0, g, 0.0);
@@ -325,7 +281,8 @@ public final class CtrnnPerturbation {
      * (step t at block t + 1, the initial state at block 0) and the counted outputs into
      * {@code baseOut}.
      */
-    private void basePass(double[] theta, int rows, double[] inputs) {
+    @Override
+    void basePass(double[] theta, int rows, double[] inputs) {
         final int N = neurons;
         final int O = out;
         final int rowBlock = rows * N;
@@ -347,7 +304,8 @@ public final class CtrnnPerturbation {
      * The sum of squared errors with readout parameter {@code index} set to {@code value}: only
      * that parameter's output is recomputed, from the stored base states.
      */
-    private double readoutLoss(double[] theta, int index, double value, int rows, double[] targets) {
+    @Override
+    double readoutLoss(double[] theta, int index, double value, int rows, double[] targets) {
         final int N = neurons;
         final int O = out;
         final boolean isBias = index >= b;

@@ -25,7 +25,7 @@ import java.util.Arrays;
  * <p>Not thread-safe: holds its buffers (allocated on first use and when the batch grows), so
  * steady-state calls allocate nothing. Each thread takes its own instance.
  */
-public final class ElmanPerturbation {
+public final class ElmanPerturbation extends PerWeightKernel {
 
     /** State doubles per buffer that a group of copies may use (two such buffers). */
     private static final int GROUP_STATE_DOUBLES = 1 << 14;
@@ -58,7 +58,6 @@ public final class ElmanPerturbation {
     private double[] sums = new double[0];
     private double[] hAll = new double[0];
     private double[] baseOut = new double[0];
-    private double[] copyLoss = new double[0];
     private double[] outBuf = new double[0];
 
     /**
@@ -95,7 +94,7 @@ public final class ElmanPerturbation {
         this.whT = new double[hidden * hidden];
     }
 
-    /** P, the parameter count of the layout. */
+    @Override
     public int parameterCount() {
         return size;
     }
@@ -104,74 +103,28 @@ public final class ElmanPerturbation {
         return block;
     }
 
-    /**
-     * Writes, for every parameter index i in [from, to), {@code out[i - from]} =
-     * L(theta + sigma e_i) - L(theta - sigma e_i) if {@code central}, else L(theta + sigma e_i),
-     * the perturbed weight being {@code theta[i] + sigma} (and {@code theta[i] - sigma}) rounded
-     * once, exactly as a full forward pass would see it.
-     *
-     * @param inputs  time-major inputs, {@code inputs[(t * rows + r) * I + c]} (read)
-     * @param targets time-major targets, {@code targets[(t * rows + r) * O + o]} (read)
-     * @param result  written at [0, to - from); must not alias the other arrays. {@code theta} is not modified.
-     */
-    public void perturbedLosses(double[] theta, double sigma, boolean central, int from, int to,
-                                double[] inputs, double[] targets, int rows, double[] result) {
-        if (theta.length != size) {
-            throw new IllegalArgumentException("theta must have length P = " + size + ", but was " + theta.length);
-        }
-        if (from < 0 || to > size || from > to) {
-            throw new IndexOutOfBoundsException("index range [" + from + ", " + to + ") outside [0, " + size + ")");
-        }
-        if (result.length < to - from) {
-            throw new IllegalArgumentException("result must hold " + (to - from) + " values, but has length "
-                    + result.length);
-        }
-        if (rows <= 0) {
-            throw new IllegalArgumentException("rows must be > 0, but was " + rows);
-        }
-        ensureCapacity(rows);
-        transposeWeights(theta);
-        final double count = (double) rows * (steps - washout) * out;
-        final int signs = central ? 2 : 1;
-
-        // Recurrent-side indices: copy c stands for index from + c / signs, the minus copy second.
-        final int recEnd = Math.min(to, why);
-        final int copies = Math.max(0, recEnd - from) * signs;
-        if (copyLoss.length < copies) {
-            copyLoss = new double[copies];
-        }
-        for (int c0 = 0; c0 < copies; c0 += groupCapacity) {
-            final int g = Math.min(groupCapacity, copies - c0);
-            for (int k = 0; k < g; k++) {
-                final int c = c0 + k;
-                final int index = from + c / signs;
-                final double value = c % signs == 0 ? theta[index] + sigma : theta[index] - sigma;
-                setUpCopy(k, theta, index, value);
-            }
-            runGroup(theta, g, rows, inputs, targets);
-            for (int k = 0; k < g; k++) {
-                copyLoss[c0 + k] = sums[k] / count;
-            }
-        }
-        for (int i = from; i < recEnd; i++) {
-            final int c = (i - from) * signs;
-            result[i - from] = central ? copyLoss[c] - copyLoss[c + 1] : copyLoss[c];
-        }
-
-        // Readout indices: one base pass, then one output recomputed per copy.
-        final int outStart = Math.max(from, why);
-        if (outStart < to) {
-            basePass(theta, rows, inputs);
-            for (int i = outStart; i < to; i++) {
-                final double plus = readoutLoss(theta, i, theta[i] + sigma, rows, targets) / count;
-                result[i - from] = central
-                        ? plus - readoutLoss(theta, i, theta[i] - sigma, rows, targets) / count
-                        : plus;
-            }
-        }
+    @Override
+    int readoutStart() {
+        return why;
     }
 
-    private void ensureCapacity(int rows) {
+    @Override
+    double lossTerms(int rows) {
+        return (double) rows * (steps - washout) * out;
+    }
+
+    @Override
+    int groupCapacity() {
+        return groupCapacity;
+    }
+
+    @Override
+    double groupSum(int k) {
+        return sums[k];
+    }
+
+    @Override
+    void ensureCapacity(int rows) {
         if (rows <= rowsCapacity) {
             return;
         }
@@ -190,7 +143,8 @@ public final class ElmanPerturbation {
         outBuf = new double[rows * out];
     }
 
-    private void transposeWeights(double[] theta) {
+    @Override
+    void prepareWeights(double[] theta) {
         final int H = hidden;
         for (int i = 0; i < H; i++) {
             for (int c = 0; c < in; c++) {
@@ -203,7 +157,8 @@ public final class ElmanPerturbation {
     }
 
     /** Copy k of the group: base weights with parameter {@code index} set to {@code value}. */
-    private void setUpCopy(int k, double[] theta, int index, double value) {
+    @Override
+    void setUpCopy(int k, double[] theta, int index, double value) {
         final int H = hidden;
         final int ov = k * H;
         ovCol[k] = -1;
@@ -228,7 +183,8 @@ public final class ElmanPerturbation {
         }
     }
 
-    private void runGroup(double[] theta, int g, int rows, double[] inputs, double[] targets) {
+    @Override
+    void runGroup(double[] theta, int g, int rows, double[] inputs, double[] targets) {
         final int H = hidden;
         final int rowBlock = rows * H;
         Arrays.fill(stateA, 0, g * rowBlock, 0.0);
@@ -275,7 +231,8 @@ public final class ElmanPerturbation {
     }
 
     /** The unperturbed hidden states of every step into {@code hAll} and the counted outputs into {@code baseOut}. */
-    private void basePass(double[] theta, int rows, double[] inputs) {
+    @Override
+    void basePass(double[] theta, int rows, double[] inputs) {
         final int H = hidden;
         final int O = out;
         final int rowBlock = rows * H;
@@ -297,7 +254,8 @@ public final class ElmanPerturbation {
      * The sum of squared errors with readout parameter {@code index} set to {@code value}: only
      * that parameter's output is recomputed, from the stored base hidden states.
      */
-    private double readoutLoss(double[] theta, int index, double value, int rows, double[] targets) {
+    @Override
+    double readoutLoss(double[] theta, int index, double value, int rows, double[] targets) {
         final int H = hidden;
         final int O = out;
         final boolean isBias = index >= by;
