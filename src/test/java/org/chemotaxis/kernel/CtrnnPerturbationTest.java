@@ -85,44 +85,15 @@ class CtrnnPerturbationTest {
             new Case(1, 20, 1, 0.2, 3, 1, range(41)));
 
     private static int[] range(int n) {
-        int[] r = new int[n];
-        for (int i = 0; i < n; i++) {
-            r[i] = i % 7;
-        }
-        return r;
+        return PerWeightReference.range(n);
     }
 
-    /** The definition of the values, one reference forward pass per perturbed copy. */
     private static double[] reference(Evaluator ev, double[] theta, boolean central, int from, int to) {
-        double[] values = new double[to - from];
-        double[] p = theta.clone();
-        for (int i = from; i < to; i++) {
-            p[i] = theta[i] + SIGMA;
-            double plus = ev.loss(p);
-            p[i] = theta[i] - SIGMA;
-            values[i - from] = central ? plus - ev.loss(p) : plus;
-            p[i] = theta[i];
-        }
-        return values;
+        return PerWeightReference.reference(ev, theta, SIGMA, central, from, to);
     }
 
-    /** Time-major inputs and targets of a batch, as the kernel reads them. */
     private static double[][] batchArrays(Case c) {
-        TinySequences d = c.data();
-        int n = c.batch.length;
-        double[] x = new double[c.length * n * c.in];
-        double[] y = new double[c.length * n * c.out];
-        for (int t = 0; t < c.length; t++) {
-            for (int r = 0; r < n; r++) {
-                for (int i = 0; i < c.in; i++) {
-                    x[(t * n + r) * c.in + i] = d.input(c.batch[r], t, i);
-                }
-                for (int o = 0; o < c.out; o++) {
-                    y[(t * n + r) * c.out + o] = d.target(c.batch[r], t, o);
-                }
-            }
-        }
-        return new double[][] {x, y};
+        return PerWeightReference.batchArrays(c.data(), c.batch(), c.length(), c.in(), c.out());
     }
 
     private static List<CtrnnBlock> blocks() {
