@@ -31,9 +31,10 @@ import org.slf4j.LoggerFactory;
  * The one place events are written: events.jsonl (every event, one JSON object a line),
  * metrics.csv (one row per epoch), one INFO line per epoch on the console, a live progress line
  * while an epoch runs (only when the console is a terminal), and the cluster topic that
- * observers subscribe to. It keeps this JVM's events of the run, so that an observer that joins
- * late (or whose subscription reaches the topic after the first events) can ask for them
- * ({@link Replay}); it is registered with the Receptionist under {@link #SERVICE_KEY} for that.
+ * observers subscribe to. It keeps the run's events (a resumed run's from events.jsonl as well),
+ * so that an observer that joins late (or whose subscription reaches the topic after the first
+ * events) can ask for them ({@link Replay}); it is registered with the Receptionist under
+ * {@link #SERVICE_KEY} for that.
  */
 public final class EventLog extends AbstractBehavior<EventLog.Command> {
 
@@ -93,8 +94,15 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
             try {
                 Path metricsFile = runDir.resolve("metrics.csv");
                 boolean fresh = !Files.exists(metricsFile);
-                events = Files.newBufferedWriter(runDir.resolve("events.jsonl"), StandardCharsets.UTF_8,
+                Path eventsFile = runDir.resolve("events.jsonl");
+                boolean tornTail = readEarlierEvents(eventsFile, history);
+                events = Files.newBufferedWriter(eventsFile, StandardCharsets.UTF_8,
                         StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                if (tornTail) {
+                    // A kill in the middle of a line: the next event starts on a line of its own.
+                    events.newLine();
+                    events.flush();
+                }
                 metrics = Files.newBufferedWriter(metricsFile, StandardCharsets.UTF_8,
                         StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 if (fresh) {
@@ -106,6 +114,31 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
                 throw new UncheckedIOException("cannot open the event files in " + runDir + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * Reads the events a resumed run recorded before (so that a replay covers the whole run, not
+     * only this JVM's part). A line that does not parse is skipped: only the last one can be
+     * torn, by a kill in the middle of a write.
+     *
+     * @return whether the file ends without a newline (a torn last line)
+     */
+    static boolean readEarlierEvents(Path eventsFile, List<RunEvent> into) throws IOException {
+        if (!Files.exists(eventsFile)) {
+            return false;
+        }
+        String text = Files.readString(eventsFile, StandardCharsets.UTF_8);
+        for (String line : text.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                into.add(JSON.readValue(line, RunEvent.class));
+            } catch (JsonProcessingException e) {
+                LOG.debug("skipping an unreadable line of {}: {}", eventsFile, e.getOriginalMessage());
+            }
+        }
+        return !text.isEmpty() && !text.endsWith("\n");
     }
 
     /**
