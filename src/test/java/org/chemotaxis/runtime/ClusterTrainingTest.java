@@ -182,39 +182,18 @@ class ClusterTrainingTest {
     }
 
     /** An estimator that runs a hook before each task (on the worker's thread). */
-    static final class Hooked implements GradientEstimator {
-        final GradientEstimator inner;
+    static final class Hooked extends ForwardingEstimator {
         final java.util.function.Consumer<StepKey> before;
 
         Hooked(GradientEstimator inner, java.util.function.Consumer<StepKey> before) {
-            this.inner = inner;
+            super(inner);
             this.before = before;
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public int indexCount(int p) {
-            return inner.indexCount(p);
-        }
-
-        @Override
-        public int passesPerIndex() {
-            return inner.passesPerIndex();
         }
 
         @Override
         public void evaluate(Evaluator ev, double[] theta, StepKey key, int from, int to, double[] out) {
             before.accept(key);
             inner.evaluate(ev, theta, key, from, to, out);
-        }
-
-        @Override
-        public void reduce(Evaluator ev, double[] theta, StepKey key, double base, double[] values, double[] grad) {
-            inner.reduce(ev, theta, key, base, values, grad);
         }
     }
 

@@ -23,32 +23,16 @@ class WorkerFailureTest {
     Path tmp;
 
     /** Delegates to an estimator but throws for the task starting at index {@code from} of {@code step}, {@code times} times. */
-    static final class Flaky implements GradientEstimator {
-        final GradientEstimator inner;
+    static final class Flaky extends ForwardingEstimator {
         final long step;
         final int from;
         final AtomicInteger failuresLeft;
 
         Flaky(GradientEstimator inner, long step, int from, AtomicInteger failuresLeft) {
-            this.inner = inner;
+            super(inner);
             this.step = step;
             this.from = from;
             this.failuresLeft = failuresLeft;
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public int indexCount(int p) {
-            return inner.indexCount(p);
-        }
-
-        @Override
-        public int passesPerIndex() {
-            return inner.passesPerIndex();
         }
 
         @Override
@@ -58,11 +42,6 @@ class WorkerFailureTest {
             if (key.step() == step && from == this.from && failuresLeft.getAndDecrement() > 0) {
                 throw new IllegalStateException("injected failure in step " + step + " at index " + from);
             }
-        }
-
-        @Override
-        public void reduce(Evaluator ev, double[] theta, StepKey key, double baseLoss, double[] values, double[] grad) {
-            inner.reduce(ev, theta, key, baseLoss, values, grad);
         }
     }
 
