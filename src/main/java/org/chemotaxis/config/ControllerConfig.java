@@ -19,9 +19,11 @@ import org.chemotaxis.worm.NetworkSpec;
  * @param derivativeScale  the dlogc input is derivativeScale d(ln C)/dt, s
  * @param sensorTau        time constant of the sensor's low-pass, s; 0: the sensor averages over
  *                         each control interval
+ * @param adaptTau         time constant of the sensor's adaptation, s; 0: none
  */
 public record ControllerConfig(List<String> inputs, boolean pirouetteOutput, double maxTurnRate,
-                               double maxPirouetteRate, double controlDt, double derivativeScale, double sensorTau) {
+                               double maxPirouetteRate, double controlDt, double derivativeScale, double sensorTau,
+                               double adaptTau) {
 
     public ControllerConfig {
         // Null entries are kept so that validate() can name them instead of failing here.
@@ -32,7 +34,7 @@ public record ControllerConfig(List<String> inputs, boolean pirouetteOutput, dou
     @JsonCreator
     public static ControllerConfig of(List<String> inputs, Boolean pirouetteOutput, Double maxTurnRate,
                                       Double maxPirouetteRate, Double controlDt, Double derivativeScale,
-                                      Double sensorTau) {
+                                      Double sensorTau, Double adaptTau) {
         NetworkSpec d = NetworkSpec.defaults();
         return new ControllerConfig(
                 inputs != null ? inputs : d.inputs().stream().map(NetworkSpec.Input::key).toList(),
@@ -41,10 +43,11 @@ public record ControllerConfig(List<String> inputs, boolean pirouetteOutput, dou
                 maxPirouetteRate != null ? maxPirouetteRate : d.maxPirouetteRate(),
                 controlDt != null ? controlDt : d.controlDt(),
                 derivativeScale != null ? derivativeScale : d.derivativeScale(),
-                sensorTau != null ? sensorTau : d.sensorTau());
+                sensorTau != null ? sensorTau : d.sensorTau(),
+                adaptTau != null ? adaptTau : d.adaptTau());
     }
 
     public static ControllerConfig defaults() {
-        return of(null, null, null, null, null, null, null);
+        return of(null, null, null, null, null, null, null, null);
     }
 }

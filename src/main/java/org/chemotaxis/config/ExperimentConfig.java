@@ -248,6 +248,7 @@ public record ExperimentConfig(
         r.positiveFinite("controller.control_dt", c.controlDt());
         r.positiveFinite("controller.derivative_scale", c.derivativeScale());
         r.nonNegativeFinite("controller.sensor_tau", c.sensorTau());
+        r.nonNegativeFinite("controller.adapt_tau", c.adaptTau());
         if (c.controlDt() > 0 && Double.isFinite(c.controlDt())) {
             // The network must step on world steps both in training and in the 0.01 s evaluation world.
             for (double dt : new double[] {w.dt(), org.chemotaxis.worm.WorldConfig.DT}) {

@@ -72,7 +72,8 @@ public final class ChemotaxisExperiment implements Experiment {
 
     static NetworkSpec networkSpec(ControllerConfig c) {
         return new NetworkSpec(c.inputs().stream().map(NetworkSpec.Input::parse).toList(), c.pirouetteOutput(),
-                c.maxTurnRate(), c.maxPirouetteRate(), c.controlDt(), c.derivativeScale(), c.sensorTau());
+                c.maxTurnRate(), c.maxPirouetteRate(), c.controlDt(), c.derivativeScale(), c.sensorTau(),
+                c.adaptTau());
     }
 
     /** The reference world with the section's dt, duration, start distance, arena and sensor noise. */

@@ -24,6 +24,12 @@ import org.chemotaxis.model.RecurrentModel;
  * network reads L (logc), the filtered C (c) and the change of L since its previous step
  * (dlogc). The hand-crafted controllers filter d ln C/dt with tau = 0.5 s in the same way.
  *
+ * <p>With {@code adaptTau} &gt; 0 the sensor adapts: every network step, m += (1 - exp(-controlDt /
+ * adaptTau)) (d^2 - m) with d the dlogc value (m starts at 1, the size derivativeScale is chosen
+ * for), and the network reads d / sqrt(m + {@link NetworkSpec#ADAPT_FLOOR}^2). A steep and a
+ * shallow gradient then give signals of the same size: the network cannot tell its distance
+ * from the peak by the strength of the signal, and need not learn one gain per gradient.
+ *
  * <p>Node perturbation: with {@link #noise} set, network step t (0, 1, ...) asks the source for
  * count x noiseSize values and adds them at the model's noise sites. Parameters and sources are
  * held by reference, not copied. Not thread-safe.
@@ -54,6 +60,8 @@ public final class NetworkController implements Controller {
     private double[] heldTurn = new double[0];
     private double[] heldRate = new double[0];
     private double[] lastLog = new double[0];
+    private double[] adaptMeanSquare = new double[0];
+    private double adaptRate;
     private double[] sumC = new double[0];
     private double[] sumLog = new double[0];
     private int summed;
@@ -151,6 +159,7 @@ public final class NetworkController implements Controller {
             heldTurn = new double[count];
             heldRate = new double[count];
             lastLog = new double[count];
+            adaptMeanSquare = new double[count];
             sumC = new double[count];
             sumLog = new double[count];
             rows = count;
@@ -162,6 +171,8 @@ public final class NetworkController implements Controller {
         java.util.Arrays.fill(sumLog, 0, count, 0.0);
         summed = 0;
         lowPass = spec.sensorTau() > 0 ? 1 - StrictMath.exp(-dt / spec.sensorTau()) : 0;
+        adaptRate = spec.adaptTau() > 0 ? 1 - StrictMath.exp(-spec.controlDt() / spec.adaptTau()) : 0;
+        java.util.Arrays.fill(adaptMeanSquare, 0, count, 1.0);
     }
 
     @Override
@@ -212,7 +223,7 @@ public final class NetworkController implements Controller {
                 switch (inputs[j]) {
                     case CONCENTRATION -> v = c;
                     case LOG_CONCENTRATION -> v = logC;
-                    case LOG_DERIVATIVE -> v = first ? 0 : rateScale * (logC - lastLog[i]);
+                    case LOG_DERIVATIVE -> v = adapted(i, first ? 0 : rateScale * (logC - lastLog[i]));
                     case SIN_PHASE -> v = sinPhase[i];
                     default -> v = cosPhase[i];
                 }
@@ -243,6 +254,15 @@ public final class NetworkController implements Controller {
             heldRate[i] = pir ? maxRate / (1 + StrictMath.exp(-output[i * nOut + 1])) : 0;
         }
         controlStep++;
+    }
+
+    /** The dlogc value d of worm i as the (possibly adapting) sensor reports it; see the class comment. */
+    private double adapted(int i, double d) {
+        if (adaptRate == 0) {
+            return d;
+        }
+        adaptMeanSquare[i] += adaptRate * (d * d - adaptMeanSquare[i]);
+        return d / Math.sqrt(adaptMeanSquare[i] + NetworkSpec.ADAPT_FLOOR * NetworkSpec.ADAPT_FLOOR);
     }
 
     /** Network steps taken since the last reset. */

@@ -35,9 +35,13 @@ import java.util.Locale;
  * @param derivativeScale  the factor of the {@code dlogc} input, s (30)
  * @param sensorTau        time constant of the sensor's low-pass, s; 0: the sensor averages over
  *                         each control interval only (see {@link NetworkController}) (0)
+ * @param adaptTau         time constant of the sensor's adaptation, s; 0: none (0). With adaptation
+ *                         the {@code dlogc} input is divided by the root of its own running mean
+ *                         square (over about adaptTau seconds, floored at {@link #ADAPT_FLOOR}), so
+ *                         that it is of order one in a steep gradient and in a shallow one alike
  */
 public record NetworkSpec(List<Input> inputs, boolean pirouetteOutput, double maxTurnRate, double maxPirouetteRate,
-                          double controlDt, double derivativeScale, double sensorTau) {
+                          double controlDt, double derivativeScale, double sensorTau, double adaptTau) {
 
     /** What the network may see. */
     public enum Input {
@@ -68,6 +72,12 @@ public record NetworkSpec(List<Input> inputs, boolean pirouetteOutput, double ma
     public static final double MAX_PIROUETTE_RATE = 1.0;
     public static final double CONTROL_DT = 0.1;
     public static final double DERIVATIVE_SCALE = 30;
+    /**
+     * The adapted input is dlogc / sqrt(m + ADAPT_FLOOR^2), m the running mean of dlogc^2: below
+     * this size (a hundredth of what derivativeScale makes of order one) a signal is not magnified
+     * further, so that noise near a peak, where the gradient vanishes, is not blown up.
+     */
+    public static final double ADAPT_FLOOR = 0.01;
 
     public NetworkSpec {
         if (inputs == null || inputs.isEmpty()) {
@@ -86,12 +96,13 @@ public record NetworkSpec(List<Input> inputs, boolean pirouetteOutput, double ma
         Checks.positive(controlDt, "controller.control_dt");
         Checks.positive(derivativeScale, "controller.derivative_scale");
         Checks.nonNegative(sensorTau, "controller.sensor_tau");
+        Checks.nonNegative(adaptTau, "controller.adapt_tau");
     }
 
     /** Inputs dlogc, sin, cos; turning output only; control every 0.1 s. */
     public static NetworkSpec defaults() {
         return new NetworkSpec(List.of(Input.LOG_DERIVATIVE, Input.SIN_PHASE, Input.COS_PHASE), false,
-                WorldConfig.MAX_TURN_RATE, MAX_PIROUETTE_RATE, CONTROL_DT, DERIVATIVE_SCALE, 0);
+                WorldConfig.MAX_TURN_RATE, MAX_PIROUETTE_RATE, CONTROL_DT, DERIVATIVE_SCALE, 0, 0);
     }
 
     /** Parses "logc,sin,cos". */
@@ -134,30 +145,34 @@ public record NetworkSpec(List<Input> inputs, boolean pirouetteOutput, double ma
     }
 
     public NetworkSpec withInputs(List<Input> v) {
-        return new NetworkSpec(v, pirouetteOutput, maxTurnRate, maxPirouetteRate, controlDt, derivativeScale, sensorTau);
+        return new NetworkSpec(v, pirouetteOutput, maxTurnRate, maxPirouetteRate, controlDt, derivativeScale, sensorTau, adaptTau);
     }
 
     public NetworkSpec withPirouetteOutput(boolean v) {
-        return new NetworkSpec(inputs, v, maxTurnRate, maxPirouetteRate, controlDt, derivativeScale, sensorTau);
+        return new NetworkSpec(inputs, v, maxTurnRate, maxPirouetteRate, controlDt, derivativeScale, sensorTau, adaptTau);
     }
 
     public NetworkSpec withMaxTurnRate(double v) {
-        return new NetworkSpec(inputs, pirouetteOutput, v, maxPirouetteRate, controlDt, derivativeScale, sensorTau);
+        return new NetworkSpec(inputs, pirouetteOutput, v, maxPirouetteRate, controlDt, derivativeScale, sensorTau, adaptTau);
     }
 
     public NetworkSpec withMaxPirouetteRate(double v) {
-        return new NetworkSpec(inputs, pirouetteOutput, maxTurnRate, v, controlDt, derivativeScale, sensorTau);
+        return new NetworkSpec(inputs, pirouetteOutput, maxTurnRate, v, controlDt, derivativeScale, sensorTau, adaptTau);
     }
 
     public NetworkSpec withControlDt(double v) {
-        return new NetworkSpec(inputs, pirouetteOutput, maxTurnRate, maxPirouetteRate, v, derivativeScale, sensorTau);
+        return new NetworkSpec(inputs, pirouetteOutput, maxTurnRate, maxPirouetteRate, v, derivativeScale, sensorTau, adaptTau);
     }
 
     public NetworkSpec withSensorTau(double v) {
-        return new NetworkSpec(inputs, pirouetteOutput, maxTurnRate, maxPirouetteRate, controlDt, derivativeScale, v);
+        return new NetworkSpec(inputs, pirouetteOutput, maxTurnRate, maxPirouetteRate, controlDt, derivativeScale, v, adaptTau);
     }
 
     public NetworkSpec withDerivativeScale(double v) {
-        return new NetworkSpec(inputs, pirouetteOutput, maxTurnRate, maxPirouetteRate, controlDt, v, sensorTau);
+        return new NetworkSpec(inputs, pirouetteOutput, maxTurnRate, maxPirouetteRate, controlDt, v, sensorTau, adaptTau);
+    }
+
+    public NetworkSpec withAdaptTau(double v) {
+        return new NetworkSpec(inputs, pirouetteOutput, maxTurnRate, maxPirouetteRate, controlDt, derivativeScale, sensorTau, v);
     }
 }

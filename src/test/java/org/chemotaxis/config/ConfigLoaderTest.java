@@ -92,6 +92,7 @@ class ConfigLoaderTest {
               control_dt: 0.2
               derivative_scale: 10
               sensor_tau: 0.5
+              adapt_tau: 20
             chemotaxis:
               validation_episodes: 50
               clip_loss: false
@@ -171,7 +172,7 @@ class ConfigLoaderTest {
         assertEquals(new GenerationConfig(10, 200), c.generation());
 
         assertEquals(new WorldSectionConfig(FieldSpecs.of("gauss"), 0.1, 300.0, 4.5, "open", Range.of(0.0)), c.world());
-        assertEquals(new ControllerConfig(List.of("dlogc", "sin", "cos"), false, 3.0, 1.0, 0.1, 30.0, 0.0), c.controller());
+        assertEquals(new ControllerConfig(List.of("dlogc", "sin", "cos"), false, 3.0, 1.0, 0.1, 30.0, 0.0, 0.0), c.controller());
         assertEquals(new ChemotaxisConfig(100, true, null, 20), c.chemotaxis());
     }
 
@@ -202,7 +203,7 @@ class ConfigLoaderTest {
         assertEquals(new GenerationConfig(4, 100), c.generation());
         assertEquals(new WorldSectionConfig(FieldSpecs.of("cone:slope=-0.1"), 0.05, 200.0, 3.0, "disk:radius=6",
                 Range.of(0, 0.05)), c.world());
-        assertEquals(new ControllerConfig(List.of("logc", "cos"), true, 2.0, 0.5, 0.2, 10.0, 0.5), c.controller());
+        assertEquals(new ControllerConfig(List.of("logc", "cos"), true, 2.0, 0.5, 0.2, 10.0, 0.5, 20.0), c.controller());
         assertEquals(new ChemotaxisConfig(50, false, 99L, 7), c.chemotaxis());
     }
 
@@ -381,6 +382,7 @@ class ConfigLoaderTest {
         assertContains(fails("controller:\n  max_turn_rate: 0\n"), "controller.max_turn_rate must be a finite number > 0");
         assertContains(fails("controller:\n  derivative_scale: -1\n"), "controller.derivative_scale");
         assertContains(fails("controller:\n  sensor_tau: -0.5\n"), "controller.sensor_tau must be a finite number >= 0");
+        assertContains(fails("controller:\n  adapt_tau: -1\n"), "controller.adapt_tau must be a finite number >= 0");
         assertContains(fails("chemotaxis:\n  validation_episodes: 0\n"), "chemotaxis.validation_episodes must be > 0",
                 "line 2");
         assertContains(fails("data:\n  type: chemotaxis\n"),
@@ -528,7 +530,7 @@ class ConfigLoaderTest {
                 "early_stopping:", "patience:", "min_delta:", "runtime:", "workers:",
                 "task_size:", "generation:", "warmup:", "steps:", "world:", "field:", "duration:",
                 "start_distance:", "arena:", "sensor_noise:", "controller:", "inputs:", "pirouette_output:",
-                "max_turn_rate:", "max_pirouette_rate:", "control_dt:", "derivative_scale:", "sensor_tau:", "chemotaxis:",
+                "max_turn_rate:", "max_pirouette_rate:", "control_dt:", "derivative_scale:", "sensor_tau:", "adapt_tau:", "chemotaxis:",
                 "validation_episodes:", "clip_loss:", "evaluation_seed:", "plot_worms:")) {
             assertTrue(yaml.contains(key), () -> key + " missing from\n" + yaml);
         }

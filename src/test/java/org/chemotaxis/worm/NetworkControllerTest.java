@@ -127,6 +127,54 @@ class NetworkControllerTest {
     }
 
     @Test
+    void anAdaptingSensorDividesDlogcByTheRootOfItsRunningMeanSquare() {
+        // Network steps at world steps 0, 5, 10, ... (control 0.05 s, dt 0.01 s); d_n as in the
+        // test above (0 at the first step), m_0 = 1, m_n = m_{n-1} + (1 - exp(-0.05/0.2)) (d_n^2 - m_{n-1}),
+        // and the network sees x_n = d_n / sqrt(m_n + 0.01^2). Row 0 climbs a gradient ten times
+        // as steep as row 1, both at a steady relative rate.
+        TinyElman m = new TinyElman(1, 1, 1);
+        double[] theta = new double[m.parameterCount()];
+        set(m, theta, "U", 0, 0, 1);
+        set(m, theta, "V", 0, 0, 1);
+        double tau = 0.2;
+        NetworkSpec spec = NetworkSpec.defaults().withInputs(List.of(NetworkSpec.Input.LOG_DERIVATIVE))
+                .withControlDt(0.05).withDerivativeScale(10).withAdaptTau(tau);
+        NetworkController ctl = NetworkController.of(m, theta, spec);
+        ctl.reset(2, 0.01);
+        double a = 1 - Math.exp(-0.05 / tau);
+        double[] turn = new double[2];
+        double[] rate = new double[2];
+        double[] z = new double[2];
+        double[] growth = {0.02, 0.002};
+        double[][] sum = new double[2][2];
+        double[] previousMean = new double[2];
+        double[] ms = {1, 1};
+        double[] x = new double[2];
+        int world = 60;
+        for (int k = 0; k <= world; k++) {
+            double[] c = {0.1 * Math.exp(growth[0] * k), 0.1 * Math.exp(growth[1] * k)};
+            ctl.step(k * 0.01, c, z, z, 2, turn, rate);
+            for (int r = 0; r < 2; r++) {
+                sum[r][0] += Math.log(c[r]);
+                sum[r][1]++;
+                if (k % 5 == 0) {
+                    double mean = sum[r][0] / sum[r][1];
+                    double d = k == 0 ? 0 : 10 * (mean - previousMean[r]) / 0.05;
+                    previousMean[r] = mean;
+                    sum[r][0] = 0;
+                    sum[r][1] = 0;
+                    ms[r] += a * (d * d - ms[r]);
+                    x[r] = d / Math.sqrt(ms[r] + 1e-4);
+                }
+                assertEquals(3 * Math.tanh(Math.tanh(x[r])), turn[r], 1e-12, "row " + r + " call " + k);
+            }
+        }
+        // Adapted, the two gradients look alike: without adaptation their inputs differ tenfold.
+        assertEquals(x[0], x[1], 0.05);
+        assertTrue(x[0] > 0.9, "a steady climb reads about +1, was " + x[0]);
+    }
+
+    @Test
     void aSensorTimeConstantLowPassesLnCEveryWorldStep() {
         // L_0 = ln C_0, L_k = L_{k-1} + (1 - exp(-dt/tau)) (ln C_k - L_{k-1}); the network reads L
         // (logc, input 0) and 10 (L_n - L_{n-1}) / 0.05 (dlogc, input 1) at world steps 0, 5, 10.
