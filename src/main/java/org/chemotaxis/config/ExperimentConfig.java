@@ -249,6 +249,11 @@ public record ExperimentConfig(
         r.positiveFinite("controller.derivative_scale", c.derivativeScale());
         r.nonNegativeFinite("controller.sensor_tau", c.sensorTau());
         r.nonNegativeFinite("controller.adapt_tau", c.adaptTau());
+        if (c.adaptTau() > 0 && c.inputs().stream().noneMatch(in -> in != null
+                && NetworkSpec.Input.LOG_DERIVATIVE.key().equals(in.strip().toLowerCase(java.util.Locale.ROOT)))) {
+            r.add("controller.adapt_tau", "controller.adapt_tau adapts the dlogc input, which controller.inputs "
+                    + "does not name; add dlogc or set adapt_tau to 0");
+        }
         if (c.controlDt() > 0 && Double.isFinite(c.controlDt())) {
             // The network must step on world steps both in training and in the 0.01 s evaluation world.
             for (double dt : new double[] {w.dt(), org.chemotaxis.worm.WorldConfig.DT}) {

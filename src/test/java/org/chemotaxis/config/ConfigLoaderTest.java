@@ -85,7 +85,7 @@ class ConfigLoaderTest {
               arena: disk:radius=6
               sensor_noise: [0, 0.05]
             controller:
-              inputs: [logc, cos]
+              inputs: [logc, dlogc, cos]
               pirouette_output: true
               max_turn_rate: 2
               max_pirouette_rate: 0.5
@@ -203,7 +203,7 @@ class ConfigLoaderTest {
         assertEquals(new GenerationConfig(4, 100), c.generation());
         assertEquals(new WorldSectionConfig(FieldSpecs.of("cone:slope=-0.1"), 0.05, 200.0, 3.0, "disk:radius=6",
                 Range.of(0, 0.05)), c.world());
-        assertEquals(new ControllerConfig(List.of("logc", "cos"), true, 2.0, 0.5, 0.2, 10.0, 0.5, 20.0), c.controller());
+        assertEquals(new ControllerConfig(List.of("logc", "dlogc", "cos"), true, 2.0, 0.5, 0.2, 10.0, 0.5, 20.0), c.controller());
         assertEquals(new ChemotaxisConfig(50, false, 99L, 7), c.chemotaxis());
     }
 
@@ -383,6 +383,8 @@ class ConfigLoaderTest {
         assertContains(fails("controller:\n  derivative_scale: -1\n"), "controller.derivative_scale");
         assertContains(fails("controller:\n  sensor_tau: -0.5\n"), "controller.sensor_tau must be a finite number >= 0");
         assertContains(fails("controller:\n  adapt_tau: -1\n"), "controller.adapt_tau must be a finite number >= 0");
+        assertContains(fails("controller:\n  inputs: [logc, sin]\n  adapt_tau: 20\n"),
+                "controller.adapt_tau adapts the dlogc input, which controller.inputs does not name", "line 3");
         assertContains(fails("chemotaxis:\n  validation_episodes: 0\n"), "chemotaxis.validation_episodes must be > 0",
                 "line 2");
         assertContains(fails("data:\n  type: chemotaxis\n"),
