@@ -22,6 +22,10 @@ else
   run="$out/train"
 fi
 
+# The hand-crafted controllers are scored on the network's starts: the evaluation seed follows
+# from the run's config (its seed), so ask the run for it.
+seed=$("$cli" evaluate "$run" --starts 1 | sed -E 's/.*"seed":(-?[0-9]+).*/\1/')
+
 conditions=(
   "gauss|--field gauss"
   "cone -0.1|--field cone:slope=-0.1"
@@ -55,7 +59,7 @@ for c in "${conditions[@]}"; do
       json=$("$cli" evaluate "$run" $args)
     else
       # shellcheck disable=SC2086
-      json=$("$cli" evaluate --controller "$controller" $args)
+      json=$("$cli" evaluate --controller "$controller" --seed "$seed" $args)
     fi
     echo "$json" >> "$out/evaluations.jsonl"
     line=$(printf '%-18s %-12s %s' "$name" "$controller" "$(summary "$json")")
