@@ -20,6 +20,19 @@ class NetworkControllerTest {
         theta[s.index(row, col)] = v;
     }
 
+    /** dlogc alone, a network step every 0.05 s (5 world steps of 0.01 s), derivative scale 10. */
+    private static final NetworkSpec DLOGC_EVERY_5_STEPS = NetworkSpec.defaults()
+            .withInputs(List.of(NetworkSpec.Input.LOG_DERIVATIVE)).withControlDt(0.05).withDerivativeScale(10);
+
+    /** One unit with unit weights, h = tanh(x): its turn 3 tanh(tanh(x)) shows the input x. */
+    private static NetworkController dlogcProbe(NetworkSpec spec) {
+        TinyElman m = new TinyElman(1, 1, 1);
+        double[] theta = new double[m.parameterCount()];
+        set(m, theta, "U", 0, 0, 1);
+        set(m, theta, "V", 0, 0, 1);
+        return NetworkController.of(m, theta, spec);
+    }
+
     @Test
     void outputsAreDecodedHeldBetweenNetworkStepsAndTheStatePersists() {
         TinyElman m = new TinyElman(1, 1, 2);
@@ -96,13 +109,7 @@ class NetworkControllerTest {
         // world steps 0, 5, 10 (control 0.05 s, dt 0.01 s); m_n is the mean ln C over the world
         // steps of its window ({0}, {1..5}, {6..10}); x = 0 at the first step, then
         // 10 (m_n - m_{n-1}) / 0.05.
-        TinyElman m = new TinyElman(1, 1, 1);
-        double[] theta = new double[m.parameterCount()];
-        set(m, theta, "U", 0, 0, 1);
-        set(m, theta, "V", 0, 0, 1);
-        NetworkSpec spec = NetworkSpec.defaults().withInputs(List.of(NetworkSpec.Input.LOG_DERIVATIVE))
-                .withControlDt(0.05).withDerivativeScale(10);
-        NetworkController ctl = NetworkController.of(m, theta, spec);
+        NetworkController ctl = dlogcProbe(DLOGC_EVERY_5_STEPS);
         ctl.reset(2, 0.01);
         double[] turn = new double[2];
         double[] rate = new double[2];
@@ -132,14 +139,8 @@ class NetworkControllerTest {
         // test above (0 at the first step), m_0 = 1, m_n = m_{n-1} + (1 - exp(-0.05/0.2)) (d_n^2 - m_{n-1}),
         // and the network sees x_n = d_n / sqrt(m_n + 0.01^2). Row 0 climbs a gradient ten times
         // as steep as row 1, both at a steady relative rate.
-        TinyElman m = new TinyElman(1, 1, 1);
-        double[] theta = new double[m.parameterCount()];
-        set(m, theta, "U", 0, 0, 1);
-        set(m, theta, "V", 0, 0, 1);
         double tau = 0.2;
-        NetworkSpec spec = NetworkSpec.defaults().withInputs(List.of(NetworkSpec.Input.LOG_DERIVATIVE))
-                .withControlDt(0.05).withDerivativeScale(10).withAdaptTau(tau);
-        NetworkController ctl = NetworkController.of(m, theta, spec);
+        NetworkController ctl = dlogcProbe(DLOGC_EVERY_5_STEPS.withAdaptTau(tau));
         ctl.reset(2, 0.01);
         double a = 1 - Math.exp(-0.05 / tau);
         double[] turn = new double[2];
