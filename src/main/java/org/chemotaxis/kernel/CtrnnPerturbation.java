@@ -41,9 +41,6 @@ public final class CtrnnPerturbation extends PerWeightKernel {
 
     private final int in;
     private final int neurons;
-    private final int out;
-    private final int steps;
-    private final int washout;
     private final double dt;
     private final int logTau;
     private final int bias;
@@ -68,7 +65,6 @@ public final class CtrnnPerturbation extends PerWeightKernel {
     private int[] ovCol = new int[0];
     private int[] ovRow = new int[0];
     private int[] kind = new int[0];
-    private double[] sums = new double[0];
     private double[] yAll = new double[0];
     private double[] sAll = new double[0];
     private double[] baseOut = new double[0];
@@ -85,6 +81,7 @@ public final class CtrnnPerturbation extends PerWeightKernel {
      */
     public CtrnnPerturbation(int inputSize, int neurons, int outputSize, double dt, int steps, int washout,
                              CtrnnBlock block) {
+        super(steps, washout, outputSize);
         if (inputSize <= 0 || neurons <= 0 || outputSize <= 0) {
             throw new IllegalArgumentException("sizes must be > 0, but were inputSize " + inputSize + ", neurons "
                     + neurons + ", outputSize " + outputSize);
@@ -92,15 +89,8 @@ public final class CtrnnPerturbation extends PerWeightKernel {
         if (!(dt > 0.0) || Double.isInfinite(dt)) {
             throw new IllegalArgumentException("dt must be a finite number > 0, but was " + dt);
         }
-        if (steps <= 0 || washout < 0 || washout >= steps) {
-            throw new IllegalArgumentException("need steps > 0 and 0 <= washout < steps, but were steps " + steps
-                    + ", washout " + washout);
-        }
         this.in = inputSize;
         this.neurons = neurons;
-        this.out = outputSize;
-        this.steps = steps;
-        this.washout = washout;
         this.dt = dt;
         this.logTau = 0;
         this.bias = neurons;
@@ -130,18 +120,8 @@ public final class CtrnnPerturbation extends PerWeightKernel {
     }
 
     @Override
-    double lossTerms(int rows) {
-        return (double) rows * (steps - washout) * out;
-    }
-
-    @Override
     int groupCapacity() {
         return groupCapacity;
-    }
-
-    @Override
-    double groupSum(int k) {
-        return sums[k];
     }
 
     @Override
@@ -160,7 +140,6 @@ public final class CtrnnPerturbation extends PerWeightKernel {
         ovCol = new int[groupCapacity];
         ovRow = new int[groupCapacity];
         kind = new int[groupCapacity];
-        sums = new double[groupCapacity];
         // The state before step 0 first, then that after every step.
         yAll = new double[(steps + 1) * rows * N];
         sAll = new double[(steps + 1) * rows * N];
@@ -224,7 +203,7 @@ public final class CtrnnPerturbation extends PerWeightKernel {
     }
 
     @Override
-    void runGroup(double[] theta, int g, int rows, double[] inputs, double[] targets) {
+    void runGroup(double[] theta, int g, int rows, double[] inputs, double[] targets, double[] sums) {
         final int N = neurons;
         final int rowBlock = rows * N;
         Arrays.fill(sums, 0, g, 0.0);

@@ -32,9 +32,6 @@ public final class ElmanPerturbation extends PerWeightKernel {
 
     private final int in;
     private final int hidden;
-    private final int out;
-    private final int steps;
-    private final int washout;
     private final int wxh;
     private final int whh;
     private final int bh;
@@ -55,7 +52,6 @@ public final class ElmanPerturbation extends PerWeightKernel {
     private int[] ovCol = new int[0];
     private int[] ovRow = new int[0];
     private boolean[] ovBias = new boolean[0];
-    private double[] sums = new double[0];
     private double[] hAll = new double[0];
     private double[] baseOut = new double[0];
     private double[] outBuf = new double[0];
@@ -70,19 +66,13 @@ public final class ElmanPerturbation extends PerWeightKernel {
      */
     public ElmanPerturbation(int inputSize, int hidden, int outputSize, int steps, int washout,
                              RecurrentBlock block) {
+        super(steps, washout, outputSize);
         if (inputSize <= 0 || hidden <= 0 || outputSize <= 0) {
             throw new IllegalArgumentException("sizes must be > 0, but were inputSize " + inputSize + ", hidden "
                     + hidden + ", outputSize " + outputSize);
         }
-        if (steps <= 0 || washout < 0 || washout >= steps) {
-            throw new IllegalArgumentException("need steps > 0 and 0 <= washout < steps, but were steps " + steps
-                    + ", washout " + washout);
-        }
         this.in = inputSize;
         this.hidden = hidden;
-        this.out = outputSize;
-        this.steps = steps;
-        this.washout = washout;
         this.wxh = 0;
         this.whh = hidden * inputSize;
         this.bh = whh + hidden * hidden;
@@ -109,18 +99,8 @@ public final class ElmanPerturbation extends PerWeightKernel {
     }
 
     @Override
-    double lossTerms(int rows) {
-        return (double) rows * (steps - washout) * out;
-    }
-
-    @Override
     int groupCapacity() {
         return groupCapacity;
-    }
-
-    @Override
-    double groupSum(int k) {
-        return sums[k];
     }
 
     @Override
@@ -137,7 +117,6 @@ public final class ElmanPerturbation extends PerWeightKernel {
         ovCol = new int[groupCapacity];
         ovRow = new int[groupCapacity];
         ovBias = new boolean[groupCapacity];
-        sums = new double[groupCapacity];
         hAll = new double[steps * rows * hidden];
         baseOut = new double[steps * rows * out];
         outBuf = new double[rows * out];
@@ -184,7 +163,7 @@ public final class ElmanPerturbation extends PerWeightKernel {
     }
 
     @Override
-    void runGroup(double[] theta, int g, int rows, double[] inputs, double[] targets) {
+    void runGroup(double[] theta, int g, int rows, double[] inputs, double[] targets, double[] sums) {
         final int H = hidden;
         final int rowBlock = rows * H;
         Arrays.fill(stateA, 0, g * rowBlock, 0.0);

@@ -11,7 +11,25 @@ package org.chemotaxis.kernel;
  */
 abstract class PerWeightKernel {
 
+    /** T, the time steps of every sequence. */
+    final int steps;
+    /** Leading steps whose error is not counted, 0 &lt;= washout &lt; T. */
+    final int washout;
+    /** O, the outputs per step. */
+    final int out;
+
     private double[] copyLoss = new double[0];
+    private double[] groupSums = new double[0];
+
+    PerWeightKernel(int steps, int washout, int outputSize) {
+        if (steps <= 0 || washout < 0 || washout >= steps) {
+            throw new IllegalArgumentException("need steps > 0 and 0 <= washout < steps, but were steps " + steps
+                    + ", washout " + washout);
+        }
+        this.steps = steps;
+        this.washout = washout;
+        this.out = outputSize;
+    }
 
     /** P, the parameter count of the layout. */
     public abstract int parameterCount();
@@ -20,7 +38,9 @@ abstract class PerWeightKernel {
     abstract int readoutStart();
 
     /** The number of squared errors in a loss: rows x counted steps x outputs. */
-    abstract double lossTerms(int rows);
+    final double lossTerms(int rows) {
+        return (double) rows * (steps - washout) * out;
+    }
 
     /** Grows the buffers for batches of {@code rows} rows (does nothing for a smaller batch). */
     abstract void ensureCapacity(int rows);
@@ -34,11 +54,8 @@ abstract class PerWeightKernel {
     /** Makes slot k of the group the copy whose parameter {@code index} is {@code value}. */
     abstract void setUpCopy(int k, double[] theta, int index, double value);
 
-    /** Runs slots 0 .. g-1 over the batch; then {@link #groupSum} gives each one's squared errors. */
-    abstract void runGroup(double[] theta, int g, int rows, double[] inputs, double[] targets);
-
-    /** The sum of squared errors of slot k after {@link #runGroup}. */
-    abstract double groupSum(int k);
+    /** Runs slots 0 .. g-1 over the batch and writes the sum of slot k's squared errors to {@code sums[k]}. */
+    abstract void runGroup(double[] theta, int g, int rows, double[] inputs, double[] targets, double[] sums);
 
     /** Runs the unperturbed parameters once and keeps what the readout copies need. */
     abstract void basePass(double[] theta, int rows, double[] inputs);
@@ -85,6 +102,9 @@ abstract class PerWeightKernel {
             copyLoss = new double[copies];
         }
         final int group = groupCapacity();
+        if (groupSums.length < group) {
+            groupSums = new double[group];
+        }
         for (int c0 = 0; c0 < copies; c0 += group) {
             final int g = Math.min(group, copies - c0);
             for (int k = 0; k < g; k++) {
@@ -93,9 +113,9 @@ abstract class PerWeightKernel {
                 final double value = c % signs == 0 ? theta[index] + sigma : theta[index] - sigma;
                 setUpCopy(k, theta, index, value);
             }
-            runGroup(theta, g, rows, inputs, targets);
+            runGroup(theta, g, rows, inputs, targets, groupSums);
             for (int k = 0; k < g; k++) {
-                copyLoss[c0 + k] = groupSum(k) / count;
+                copyLoss[c0 + k] = groupSums[k] / count;
             }
         }
         for (int i = from; i < recEnd; i++) {
