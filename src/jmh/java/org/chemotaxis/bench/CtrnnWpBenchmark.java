@@ -2,7 +2,7 @@ package org.chemotaxis.bench;
 
 import java.util.concurrent.TimeUnit;
 
-import org.chemotaxis.config.Range;
+import org.chemotaxis.util.Interval;
 import org.chemotaxis.data.SineDataset;
 import org.chemotaxis.model.CtrnnModel;
 import org.chemotaxis.perturb.StepKey;
@@ -49,7 +49,7 @@ public class CtrnnWpBenchmark {
     private static final double DT = 0.1;
 
     static SequenceRegression objective(int neurons, int batch, int length) {
-        SineDataset data = new SineDataset(42L, batch, length, 0.05, Range.of(0.5, 2.0), Range.of(0.0, 2 * Math.PI),
+        SineDataset data = new SineDataset(42L, batch, length, 0.05, Interval.of(0.5, 2.0), Interval.of(0.0, 2 * Math.PI),
                 1.0, 0.0);
         return SequenceRegression.builder(data, new CtrnnModel(1, neurons, 1, DT)).washout(0).build();
     }

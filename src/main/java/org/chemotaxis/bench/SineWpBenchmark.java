@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import org.chemotaxis.config.Range;
+import org.chemotaxis.util.Interval;
 import org.chemotaxis.data.SineDataset;
 import org.chemotaxis.kernel.Kernels;
 import org.chemotaxis.model.ElmanModel;
@@ -43,7 +43,7 @@ public final class SineWpBenchmark {
 
     /** The benchmark's objective for hidden size H. */
     public static SequenceRegression objective(int hidden, int batch, int length) {
-        SineDataset data = new SineDataset(42L, batch, length, 0.05, Range.of(0.5, 2.0), Range.of(0.0, 2 * Math.PI),
+        SineDataset data = new SineDataset(42L, batch, length, 0.05, Interval.of(0.5, 2.0), Interval.of(0.0, 2 * Math.PI),
                 1.0, 0.0);
         return SequenceRegression.builder(data, new ElmanModel(1, hidden, 1)).washout(0).build();
     }

@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.chemotaxis.config.ConfigLoader;
+import org.chemotaxis.experiment.Configs;
 import org.chemotaxis.config.ExperimentConfig;
 import org.chemotaxis.experiment.RunParts;
 import org.chemotaxis.experiment.SequenceExperiment;
@@ -103,7 +103,7 @@ public final class BenchCommand implements Callable<Integer> {
                 optimizer: {type: sgd, lr: 1.0e-9, schedule: constant}
                 training: {epochs: 1, batch: %d}
                 """, model, hidden, batch * (s + 1), length, Double.toString(1.0 / (s + 1)), estimator, directions, batch);
-        return ConfigLoader.parse(yaml, "bench");
+        return Configs.parse(yaml, "bench");
     }
 
     private interface Measurement {

@@ -238,7 +238,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (exp.dataset() instanceof SineDataset) {
             var d = c.data();
             long testSeed = seed != null ? seed : RandomStreams.key(c.seed(), RandomStreams.Purpose.TEST, 0, 1);
-            SequenceDataset fresh = new SineDataset(testSeed, d.count(), d.length(), d.dt(), d.frequency(), d.phase(),
+            SequenceDataset fresh = new SineDataset(testSeed, d.count(), d.length(), d.dt(), d.frequency().interval(), d.phase().interval(),
                     d.amplitude(), d.noise());
             test = new SequenceExperiment(c, fresh);
             rows = new int[fresh.size()];

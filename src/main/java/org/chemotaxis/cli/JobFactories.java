@@ -1,6 +1,6 @@
 package org.chemotaxis.cli;
 
-import org.chemotaxis.config.ConfigLoader;
+import org.chemotaxis.experiment.Configs;
 import org.chemotaxis.experiment.Experiments;
 import org.chemotaxis.runtime.JobFactory;
 
@@ -11,6 +11,6 @@ final class JobFactories {
     }
 
     static JobFactory fromConfig() {
-        return spec -> Experiments.of(ConfigLoader.parse(spec.configYaml(), "job " + spec.runId())).job();
+        return spec -> Experiments.of(Configs.parse(spec.configYaml(), "job " + spec.runId())).job();
     }
 }

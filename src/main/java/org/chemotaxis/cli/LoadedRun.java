@@ -1,8 +1,8 @@
 package org.chemotaxis.cli;
 
 import java.nio.file.Path;
+import org.chemotaxis.experiment.Configs;
 import org.chemotaxis.config.BadInputException;
-import org.chemotaxis.config.ConfigLoader;
 import org.chemotaxis.config.ExperimentConfig;
 import org.chemotaxis.experiment.Experiment;
 import org.chemotaxis.experiment.Experiments;
@@ -15,7 +15,7 @@ record LoadedRun(RunFolder folder, ExperimentConfig config, Experiment experimen
 
     static LoadedRun open(Path dir) {
         RunFolder folder = RunFolder.open(dir);
-        ExperimentConfig config = ConfigLoader.load(folder.file(RunFolder.CONFIG));
+        ExperimentConfig config = Configs.load(folder.file(RunFolder.CONFIG));
         Experiment exp = Experiments.of(config);
         Path modelFile = folder.file(RunFolder.MODEL);
         ModelFile.Loaded model = ModelFile.read(modelFile);

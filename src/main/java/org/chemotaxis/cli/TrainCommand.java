@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.chemotaxis.experiment.Configs;
 import org.chemotaxis.config.BadInputException;
 import org.chemotaxis.config.ConfigLoader;
 import org.chemotaxis.config.ExperimentConfig;
@@ -79,7 +80,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private Prepared prepareFresh() {
-        ExperimentConfig config = configFile == null ? builtIn() : ConfigLoader.load(configFile, overrides);
+        ExperimentConfig config = configFile == null ? builtIn() : Configs.load(configFile, overrides);
         Experiment exp = Experiments.of(config);
         Training training = exp.newTraining();
         // Only now, with everything validated, does a folder appear.
@@ -93,7 +94,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new BadInputException("--resume continues a run exactly as configured: give no CONFIG, --set or --name");
         }
         RunFolder folder = RunFolder.open(resume);
-        ExperimentConfig config = ConfigLoader.load(folder.file(RunFolder.CONFIG));
+        ExperimentConfig config = Configs.load(folder.file(RunFolder.CONFIG));
         CheckpointCodec.Decoded checkpoint = folder.readCheckpoint().orElseThrow(() -> new BadInputException(
                 "no checkpoint in " + resume + " (" + RunFolder.CHECKPOINT + " is missing): nothing to resume"));
         Experiment exp = Experiments.of(config);
@@ -143,7 +144,7 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new IllegalStateException("the jar lacks " + resource);
             }
             String yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            return ConfigLoader.parse(yaml, "built-in sine.yml", overrides);
+            return Configs.parse(yaml, "built-in sine.yml", overrides);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

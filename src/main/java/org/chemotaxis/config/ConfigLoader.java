@@ -43,7 +43,8 @@ import java.util.stream.Collectors;
  * <p>Every failure is a {@link BadInputException} whose message is one line naming the key, the
  * offending value and where it came from: a line of the file or the {@code --set} that gave it.
  * The source is scanned once token by token before binding, so that every key's line is known,
- * also for rules checked after binding ({@link ExperimentConfig#problems()}).
+ * also for rules checked after binding ({@link ExperimentConfig#problems()} and the domain's
+ * {@link ConfigCheck}, which the caller passes: experiment.Configs gives the project's).
  *
  * <p>Thread-safe: all state is per call; the mapper is immutable after construction.
  */
@@ -73,6 +74,11 @@ public final class ConfigLoader {
 
     /** Loads a YAML file, applies {@code key=value} overrides in order, then validates. */
     public static ExperimentConfig load(Path file, List<String> overrides) {
+        return load(file, overrides, ConfigCheck.NONE);
+    }
+
+    /** {@link #load(Path, List)}, with the domain's rules too. */
+    public static ExperimentConfig load(Path file, List<String> overrides, ConfigCheck domain) {
         String source = file.toString();
         if (!Files.exists(file)) {
             throw new BadInputException("config file not found: " + source);
@@ -88,7 +94,7 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new BadInputException("cannot read config file " + source + ": " + e.getMessage(), e);
         }
-        return parse(text, source, overrides);
+        return parse(text, source, overrides, domain);
     }
 
     /** The all-defaults experiment (the defaults live in the config records, not in a file). */
@@ -103,9 +109,14 @@ public final class ConfigLoader {
 
     /** Parses YAML text, applies {@code key=value} overrides in order, then validates. */
     public static ExperimentConfig parse(String yaml, String sourceName, List<String> overrides) {
+        return parse(yaml, sourceName, overrides, ConfigCheck.NONE);
+    }
+
+    /** {@link #parse(String, String, List)}, with the domain's rules too. */
+    public static ExperimentConfig parse(String yaml, String sourceName, List<String> overrides, ConfigCheck domain) {
         Origins origins = new Origins();
         ExperimentConfig config = read(yaml, sourceName, origins);
-        return check(override(config, overrides, origins), origins);
+        return check(override(config, overrides, origins), origins, domain);
     }
 
     /**
@@ -115,8 +126,13 @@ public final class ConfigLoader {
      * ({@code model={hidden: 8, layers: 2}}). A key that the schema does not know is an error.
      */
     public static ExperimentConfig applyOverrides(ExperimentConfig base, List<String> overrides) {
+        return applyOverrides(base, overrides, ConfigCheck.NONE);
+    }
+
+    /** {@link #applyOverrides(ExperimentConfig, List)}, with the domain's rules too. */
+    public static ExperimentConfig applyOverrides(ExperimentConfig base, List<String> overrides, ConfigCheck domain) {
         Origins origins = new Origins();
-        return check(override(base, overrides, origins), origins);
+        return check(override(base, overrides, origins), origins, domain);
     }
 
     /** The fully resolved config, every key written; {@link #parse} reads it back to an equal config. */
@@ -319,8 +335,9 @@ public final class ConfigLoader {
         }
     }
 
-    private static ExperimentConfig check(ExperimentConfig config, Origins origins) {
-        List<ExperimentConfig.Problem> problems = config.problems();
+    private static ExperimentConfig check(ExperimentConfig config, Origins origins, ConfigCheck domain) {
+        List<ExperimentConfig.Problem> problems = new ArrayList<>(config.problems());
+        problems.addAll(domain.problems(config));
         if (problems.isEmpty()) {
             return config;
         }

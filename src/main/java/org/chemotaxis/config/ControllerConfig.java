@@ -4,12 +4,11 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.chemotaxis.worm.NetworkSpec;
 
 /**
  * Section {@code controller}: how the network is wired into the worm (used when {@code data.type}
- * is {@code chemotaxis}); see {@link NetworkSpec}, whose defaults these are. The model's input
- * and output sizes follow from it.
+ * is {@code chemotaxis}). The model's input and output sizes follow from it. The defaults are
+ * the chemotaxis network's (worm.NetworkSpec.defaults(); a test keeps the two equal).
  *
  * @param inputs           what the network sees, in order: c, logc, dlogc, sin, cos
  * @param pirouetteOutput  a second output sets the pirouette rate
@@ -30,21 +29,20 @@ public record ControllerConfig(List<String> inputs, boolean pirouetteOutput, dou
         inputs = Collections.unmodifiableList(new ArrayList<>(inputs));
     }
 
-    /** The defaults of this section are those of {@link NetworkSpec#defaults()}; a null argument means "default". */
+    /** The defaults of this section live here and nowhere else; a null argument means "default". */
     @JsonCreator
     public static ControllerConfig of(List<String> inputs, Boolean pirouetteOutput, Double maxTurnRate,
                                       Double maxPirouetteRate, Double controlDt, Double derivativeScale,
                                       Double sensorTau, Double adaptTau) {
-        NetworkSpec d = NetworkSpec.defaults();
         return new ControllerConfig(
-                inputs != null ? inputs : d.inputs().stream().map(NetworkSpec.Input::key).toList(),
-                pirouetteOutput != null ? pirouetteOutput : d.pirouetteOutput(),
-                maxTurnRate != null ? maxTurnRate : d.maxTurnRate(),
-                maxPirouetteRate != null ? maxPirouetteRate : d.maxPirouetteRate(),
-                controlDt != null ? controlDt : d.controlDt(),
-                derivativeScale != null ? derivativeScale : d.derivativeScale(),
-                sensorTau != null ? sensorTau : d.sensorTau(),
-                adaptTau != null ? adaptTau : d.adaptTau());
+                inputs != null ? inputs : List.of("dlogc", "sin", "cos"),
+                pirouetteOutput != null ? pirouetteOutput : false,
+                maxTurnRate != null ? maxTurnRate : 3.0,
+                maxPirouetteRate != null ? maxPirouetteRate : 1.0,
+                controlDt != null ? controlDt : 0.1,
+                derivativeScale != null ? derivativeScale : 30.0,
+                sensorTau != null ? sensorTau : 0.0,
+                adaptTau != null ? adaptTau : 0.0);
     }
 
     public static ControllerConfig defaults() {

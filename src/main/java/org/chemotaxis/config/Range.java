@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.util.random.RandomGenerator;
+import org.chemotaxis.util.Interval;
 
 /**
  * A closed-open interval [min, max) of doubles, or a single value when min == max. In YAML it is
@@ -35,6 +36,11 @@ public record Range(double min, double max) {
     /** True when the range is a single value: sampling then consumes a draw but returns min. */
     public boolean fixed() {
         return min == max;
+    }
+
+    /** The same interval, for domain code, which does not know config types. */
+    public Interval interval() {
+        return new Interval(min, max);
     }
 
     /** Maps a uniform u in [0, 1) to the range: min + (max - min) u. */

@@ -2,12 +2,11 @@ package org.chemotaxis.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.Objects;
-import org.chemotaxis.worm.WorldConfig;
 
 /**
  * Section {@code world}: the chemotaxis world that training episodes run in (used when
  * {@code data.type} is {@code chemotaxis}). Everything not named here is the reference world of
- * DESIGN.md ({@link WorldConfig#defaults()}). Training may use a coarser and shorter world than
+ * docs/CHEMOTAXIS.md (worm.WorldConfig.defaults()). Training may use a coarser and shorter world than
  * evaluation, which always runs at dt = 0.01 s for 500 s unless told otherwise.
  *
  * @param field         the concentration field, a field spec ("gauss", "cone:slope=-0.1", see
@@ -38,7 +37,7 @@ public record WorldSectionConfig(FieldSpecs field, double dt, double duration, d
                 field != null ? field : FieldSpecs.of("gauss"),
                 dt != null ? dt : 0.1,
                 duration != null ? duration : 300.0,
-                startDistance != null ? startDistance : WorldConfig.START_DISTANCE,
+                startDistance != null ? startDistance : 4.5,
                 arena != null ? arena : "open",
                 sensorNoise != null ? sensorNoise : Range.of(0.0));
     }

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.chemotaxis.config.BadInputException;
-import org.chemotaxis.config.DataConfig;
 
 /**
  * A multivariate time series from a CSV file, cut into overlapping windows.
@@ -59,15 +58,6 @@ public final class CsvSeriesDataset implements SequenceDataset {
         this.count = (rows - window - targetShift) / stride + 1;
         this.inputs = inputs;
         this.targets = targets;
-    }
-
-    /** The dataset a {@code data} section of type csv describes; the path is relative to the working directory. */
-    public static CsvSeriesDataset of(DataConfig data) {
-        if (data.path() == null || data.path().isBlank()) {
-            throw new BadInputException("data.path must name a CSV file when data.type is csv");
-        }
-        return read(Path.of(data.path()), data.inputColumns(), data.targetColumns(), data.window(), data.stride(),
-                data.targetShift());
     }
 
     /**

@@ -3,7 +3,6 @@ package org.chemotaxis.data;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.chemotaxis.config.BadInputException;
-import org.chemotaxis.config.ExperimentConfig;
 import org.chemotaxis.util.RandomStreams;
 import org.chemotaxis.util.RandomStreams.Purpose;
 
@@ -84,12 +83,6 @@ public final class DataLoader {
         this.seed = seed;
         this.batchSize = batchSize;
         this.stepsPerEpoch = stepsPerEpoch == 0 ? full : stepsPerEpoch;
-    }
-
-    /** The loader of an experiment over a dataset of {@code size} sequences. */
-    public static DataLoader of(ExperimentConfig config, int size) {
-        return new DataLoader(size, config.data().validationFraction(), config.training().batch(),
-                config.training().stepsPerEpoch(), config.seed());
     }
 
     public int stepsPerEpoch() {

@@ -2,8 +2,7 @@ package org.chemotaxis.data;
 
 import java.util.SplittableRandom;
 import org.chemotaxis.config.BadInputException;
-import org.chemotaxis.config.DataConfig;
-import org.chemotaxis.config.Range;
+import org.chemotaxis.util.Interval;
 import org.chemotaxis.util.RandomStreams;
 import org.chemotaxis.util.RandomStreams.Purpose;
 
@@ -40,7 +39,7 @@ public final class SineDataset implements SequenceDataset {
      * @param amplitude A
      * @param noise     standard deviation of the input noise, >= 0 (0 = none)
      */
-    public SineDataset(long seed, int count, int length, double dt, Range frequencies, Range phases,
+    public SineDataset(long seed, int count, int length, double dt, Interval frequencies, Interval phases,
                        double amplitude, double noise) {
         if (count < 1) {
             throw new BadInputException("sine count must be > 0, but was " + count + " (data.count)");
@@ -73,12 +72,6 @@ public final class SineDataset implements SequenceDataset {
                 targets[s * length + t] = wave(s, t + 1);
             }
         }
-    }
-
-    /** The dataset a {@code data} section of type sine describes. */
-    public static SineDataset of(DataConfig data, long seed) {
-        return new SineDataset(seed, data.count(), data.length(), data.dt(), data.frequency(), data.phase(),
-                data.amplitude(), data.noise());
     }
 
     /**

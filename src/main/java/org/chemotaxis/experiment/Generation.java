@@ -36,7 +36,7 @@ public final class Generation {
             ExperimentConfig c = exp.config();
             var d = c.data();
             long seed = RandomStreams.key(c.seed(), RandomStreams.Purpose.TEST, 0, 0);
-            data = new SineDataset(seed, 1, warmup + steps, d.dt(), d.frequency(), d.phase(), d.amplitude(), 0.0);
+            data = new SineDataset(seed, 1, warmup + steps, d.dt(), d.frequency().interval(), d.phase().interval(), d.amplitude(), 0.0);
             seq = 0;
         } else {
             seq = exp.loader().validationIndices()[0];

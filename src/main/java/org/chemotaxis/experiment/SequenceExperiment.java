@@ -4,7 +4,6 @@ import java.util.function.DoubleUnaryOperator;
 import org.chemotaxis.config.ExperimentConfig;
 import org.chemotaxis.data.DataLoader;
 import org.chemotaxis.data.SequenceDataset;
-import org.chemotaxis.data.SequenceDatasets;
 import org.chemotaxis.model.CtrnnModel;
 import org.chemotaxis.model.ElmanModel;
 import org.chemotaxis.model.RecurrentModel;
@@ -24,7 +23,7 @@ public final class SequenceExperiment implements Experiment {
     private final double validationTargetVariance;
 
     public SequenceExperiment(ExperimentConfig config) {
-        this(config, SequenceDatasets.of(config));
+        this(config, Datasets.of(config));
     }
 
     public SequenceExperiment(ExperimentConfig config, SequenceDataset dataset) {
@@ -35,7 +34,7 @@ public final class SequenceExperiment implements Experiment {
                 .mode(SequenceRegression.Mode.parse(config.objective().type().key()))
                 .washout(config.objective().washout())
                 .build();
-        this.loader = DataLoader.of(config, dataset.size());
+        this.loader = Datasets.loader(config, dataset.size());
         Sample validation = Sample.of(loader.validationIndices());
         this.samples = new SampleSource() {
             @Override

@@ -358,12 +358,7 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void chemotaxisRulesNameTheKeyAndLine() {
-        assertContains(fails("world:\n  field: gauss:lambda=-1\n"),
-                "world.field: bad field spec 'gauss:lambda=-1': lambda must be > 0, but was -1", "line 2");
-        assertContains(fails("world:\n  field: blob\n"), "world.field", "unknown field kind 'blob'");
-        assertContains(fails("world:\n  arena: disk:radius=0\n"),
-                "world.arena: bad arena spec 'disk:radius=0': radius must be > 0", "line 2");
+    void chemotaxisNumbersNameTheKeyAndLine() {
         assertContains(fails("world:\n  dt: 0\n"), "world.dt must be a finite number > 0, but was 0.0", "line 2");
         assertContains(fails("world:\n  dt: 1\n  duration: 0.5\n"), "world.duration must be at least world.dt",
                 "line 3");
@@ -371,20 +366,11 @@ class ConfigLoaderTest {
         assertContains(fails("world:\n  sensor_noise: [0.1, 0]\n"), "world.sensor_noise must be a number or [min, max]"
                 + " with min <= max", "line 2");
         assertContains(fails("world:\n  start_distance: -2\n"), "world.start_distance must be a finite number > 0");
-        assertContains(fails("controller:\n  inputs: [logc, smell]\n"),
-                "controller.inputs: unknown input 'smell'; accepted: c, logc, dlogc, sin, cos", "line 2");
-        assertContains(fails("controller:\n  inputs: [sin, SIN]\n"), "controller.inputs names 'sin' twice");
         assertContains(fails("controller:\n  inputs: []\n"), "controller.inputs must name at least one");
-        assertContains(fails("controller:\n  control_dt: 0.15\n"),
-                "controller.control_dt must be a whole multiple of world.dt (0.1), but was 0.15", "line 2");
-        assertContains(fails("world:\n  dt: 0.005\ncontroller:\n  control_dt: 0.015\n"),
-                "controller.control_dt must be a whole multiple of the evaluation step 0.01 s, but was 0.015", "line 4");
         assertContains(fails("controller:\n  max_turn_rate: 0\n"), "controller.max_turn_rate must be a finite number > 0");
         assertContains(fails("controller:\n  derivative_scale: -1\n"), "controller.derivative_scale");
         assertContains(fails("controller:\n  sensor_tau: -0.5\n"), "controller.sensor_tau must be a finite number >= 0");
         assertContains(fails("controller:\n  adapt_tau: -1\n"), "controller.adapt_tau must be a finite number >= 0");
-        assertContains(fails("controller:\n  inputs: [logc, sin]\n  adapt_tau: 20\n"),
-                "controller.adapt_tau adapts the dlogc input, which controller.inputs does not name", "line 3");
         assertContains(fails("chemotaxis:\n  validation_episodes: 0\n"), "chemotaxis.validation_episodes must be > 0",
                 "line 2");
         assertContains(fails("data:\n  type: chemotaxis\n"),
@@ -402,8 +388,6 @@ class ConfigLoaderTest {
         assertEquals(List.of("gauss:lambda=1.3", "gauss"), many.world().field().specs());
         assertEquals("gauss:lambda=1.3", many.world().field().first());
         assertEquals(many, ConfigLoader.parse(ConfigLoader.toYaml(many), "written.yml"));
-        assertContains(fails("world:\n  field: [gauss, 'gauss:lambda=0']\n"),
-                "world.field[1]: bad field spec 'gauss:lambda=0': lambda must be > 0", "line 2");
         assertContains(fails("world:\n  field: []\n"), "world.field must be a field spec or a list of field specs",
                 "line 2");
         assertContains(fails("world:\n  field: [gauss, 3]\n"), "world.field must be a field spec or a list", "line 2");

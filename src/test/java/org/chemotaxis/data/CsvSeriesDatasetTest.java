@@ -11,6 +11,7 @@ import java.util.List;
 import org.chemotaxis.config.BadInputException;
 import org.chemotaxis.config.ConfigLoader;
 import org.chemotaxis.config.ExperimentConfig;
+import org.chemotaxis.experiment.Datasets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,7 +95,7 @@ class CsvSeriesDatasetTest {
         ExperimentConfig c = ConfigLoader.parse("data:\n  type: csv\n  path: '" + f + "'\n  input_columns: x\n"
                 + "  target_columns: [y]\n  window: 5\n  stride: 1\n  target_shift: 0\nobjective:\n  washout: 0\n",
                 "x.yml");
-        SequenceDataset d = SequenceDatasets.of(c);
+        SequenceDataset d = Datasets.of(c);
         assertEquals(6, d.size());
         assertEquals(40.0, d.input(2, 2, 0), 0.0);
         assertEquals(400.0, d.target(2, 2, 0), 0.0);

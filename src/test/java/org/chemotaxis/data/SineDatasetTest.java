@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.chemotaxis.config.ConfigLoader;
 import org.chemotaxis.config.ExperimentConfig;
-import org.chemotaxis.config.Range;
+import org.chemotaxis.experiment.Datasets;
+import org.chemotaxis.util.Interval;
 import org.chemotaxis.util.RandomStreams;
 import org.chemotaxis.util.RandomStreams.Purpose;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class SineDatasetTest {
         double phi = 0.4;
         double a = 2.0;
         double dt = 0.05;
-        SineDataset d = new SineDataset(5, 3, 40, dt, Range.of(f), Range.of(phi), a, 0.0);
+        SineDataset d = new SineDataset(5, 3, 40, dt, Interval.of(f), Interval.of(phi), a, 0.0);
         assertEquals(3, d.size());
         assertEquals(40, d.length());
         assertEquals(1, d.inputSize());
@@ -40,7 +41,7 @@ class SineDatasetTest {
 
     @Test
     void targetIsTheNextInput() {
-        SineDataset d = new SineDataset(3, 4, 30, 0.1, Range.of(0.5, 2.0), Range.of(0, 2 * Math.PI), 1.0, 0.0);
+        SineDataset d = new SineDataset(3, 4, 30, 0.1, Interval.of(0.5, 2.0), Interval.of(0, 2 * Math.PI), 1.0, 0.0);
         for (int s = 0; s < 4; s++) {
             for (int t = 0; t + 1 < 30; t++) {
                 assertEquals(d.input(s, t + 1, 0), d.target(s, t, 0), 0.0);
@@ -51,7 +52,7 @@ class SineDatasetTest {
     @Test
     void perSequenceDrawsComeFromTheDocumentedStreams() {
         long seed = 11;
-        SineDataset d = new SineDataset(seed, 6, 20, 0.05, Range.of(0.5, 2.0), Range.of(0, 2 * Math.PI), 1.5, 0.0);
+        SineDataset d = new SineDataset(seed, 6, 20, 0.05, Interval.of(0.5, 2.0), Interval.of(0, 2 * Math.PI), 1.5, 0.0);
         for (int s = 0; s < 6; s++) {
             SplittableRandom r = RandomStreams.stream(seed, Purpose.DATA, 0, s);
             double f = 0.5 + 1.5 * r.nextDouble();
@@ -64,8 +65,8 @@ class SineDatasetTest {
 
     @Test
     void sequenceDoesNotDependOnCount() {
-        SineDataset small = new SineDataset(7, 5, 25, 0.05, Range.of(0.5, 2.0), Range.of(0, 6.0), 1.0, 0.2);
-        SineDataset large = new SineDataset(7, 50, 25, 0.05, Range.of(0.5, 2.0), Range.of(0, 6.0), 1.0, 0.2);
+        SineDataset small = new SineDataset(7, 5, 25, 0.05, Interval.of(0.5, 2.0), Interval.of(0, 6.0), 1.0, 0.2);
+        SineDataset large = new SineDataset(7, 50, 25, 0.05, Interval.of(0.5, 2.0), Interval.of(0, 6.0), 1.0, 0.2);
         for (int s = 0; s < 5; s++) {
             for (int t = 0; t < 25; t++) {
                 assertEquals(small.input(s, t, 0), large.input(s, t, 0), 0.0);
@@ -76,7 +77,7 @@ class SineDatasetTest {
 
     @Test
     void frequencyRangeIsRespectedAndCovered() {
-        SineDataset d = new SineDataset(1, 500, 2, 0.05, Range.of(0.5, 2.0), Range.of(0, 2 * Math.PI), 1.0, 0.0);
+        SineDataset d = new SineDataset(1, 500, 2, 0.05, Interval.of(0.5, 2.0), Interval.of(0, 2 * Math.PI), 1.0, 0.0);
         double lo = Double.MAX_VALUE;
         double hi = -Double.MAX_VALUE;
         for (int s = 0; s < d.size(); s++) {
@@ -92,8 +93,8 @@ class SineDatasetTest {
 
     @Test
     void seedsGiveDifferentWaves() {
-        SineDataset a = new SineDataset(1, 3, 10, 0.05, Range.of(1.0), Range.of(0, 2 * Math.PI), 1.0, 0.0);
-        SineDataset b = new SineDataset(2, 3, 10, 0.05, Range.of(1.0), Range.of(0, 2 * Math.PI), 1.0, 0.0);
+        SineDataset a = new SineDataset(1, 3, 10, 0.05, Interval.of(1.0), Interval.of(0, 2 * Math.PI), 1.0, 0.0);
+        SineDataset b = new SineDataset(2, 3, 10, 0.05, Interval.of(1.0), Interval.of(0, 2 * Math.PI), 1.0, 0.0);
         assertNotEquals(a.phase(0), b.phase(0));
         assertNotEquals(a.phase(0), a.phase(1));
     }
@@ -101,8 +102,8 @@ class SineDatasetTest {
     @Test
     void noiseIsOnInputsOnlyWithTheGivenSpread() {
         double sigma = 0.3;
-        SineDataset clean = new SineDataset(4, 200, 50, 0.05, Range.of(0.5, 2.0), Range.of(0, 6.0), 1.0, 0.0);
-        SineDataset noisy = new SineDataset(4, 200, 50, 0.05, Range.of(0.5, 2.0), Range.of(0, 6.0), 1.0, sigma);
+        SineDataset clean = new SineDataset(4, 200, 50, 0.05, Interval.of(0.5, 2.0), Interval.of(0, 6.0), 1.0, 0.0);
+        SineDataset noisy = new SineDataset(4, 200, 50, 0.05, Interval.of(0.5, 2.0), Interval.of(0, 6.0), 1.0, sigma);
         double sum = 0;
         double sumSq = 0;
         int n = 0;
@@ -127,7 +128,7 @@ class SineDatasetTest {
     @Test
     void builtFromTheDefaultConfig() {
         ExperimentConfig c = ConfigLoader.loadDefault();
-        SequenceDataset d = SequenceDatasets.of(c);
+        SequenceDataset d = Datasets.of(c);
         assertEquals(256, d.size());
         assertEquals(50, d.length());
         SineDataset s = (SineDataset) d;
@@ -137,7 +138,7 @@ class SineDatasetTest {
 
     @Test
     void outOfRangeAccessFails() {
-        SineDataset d = new SineDataset(1, 2, 5, 0.05, Range.of(1.0), Range.of(0.0), 1.0, 0.0);
+        SineDataset d = new SineDataset(1, 2, 5, 0.05, Interval.of(1.0), Interval.of(0.0), 1.0, 0.0);
         assertThrows(IndexOutOfBoundsException.class, () -> d.input(0, 5, 0));
         assertThrows(IndexOutOfBoundsException.class, () -> d.target(2, 0, 0));
         assertThrows(IndexOutOfBoundsException.class, () -> d.input(0, 0, 1));
