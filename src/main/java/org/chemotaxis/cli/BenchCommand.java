@@ -1,5 +1,6 @@
 package org.chemotaxis.cli;
 
+import org.chemotaxis.train.RunJob;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.typesafe.config.ConfigFactory;
@@ -14,13 +15,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.chemotaxis.experiment.Configs;
 import org.chemotaxis.config.ExperimentConfig;
-import org.chemotaxis.experiment.RunParts;
 import org.chemotaxis.experiment.SequenceExperiment;
 import org.chemotaxis.report.ParameterHash;
 import org.chemotaxis.report.RunFolder;
 import org.chemotaxis.runtime.EventLog;
 import org.chemotaxis.runtime.LocalRun;
-import org.chemotaxis.runtime.RunJob;
 import org.chemotaxis.runtime.RunOutcome;
 import org.chemotaxis.train.ParallelTrainer;
 import org.chemotaxis.train.Training;

@@ -12,7 +12,6 @@ import org.chemotaxis.config.ConfigLoader;
 import org.chemotaxis.config.ExperimentConfig;
 import org.chemotaxis.experiment.Experiment;
 import org.chemotaxis.experiment.Experiments;
-import org.chemotaxis.experiment.RunParts;
 import org.chemotaxis.report.CheckpointCodec;
 import org.chemotaxis.report.RunFolder;
 import org.chemotaxis.runtime.ClusterSetup;
@@ -114,7 +113,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (n == 0 && !(cluster && workers != null)) {
             n = LocalRun.defaultWorkers();
         }
-        var parts = RunParts.of(p.experiment(), p.training(), folder, JobFactories.fromConfig());
+        var parts = RunParts.of(p.experiment(), p.training(), folder,
+                JobFactories.inMemory(p.experiment(), folder.runId()));
         Config akka = akkaConfig();
         if (cluster) {
             akka = ClusterSetup.node(host, port, "trainer", tls, System.getenv(ClusterSetup.PASSWORD_ENV), akka);

@@ -1,5 +1,6 @@
 package org.chemotaxis.experiment;
 
+import org.chemotaxis.train.RunJob;
 import java.util.function.DoubleUnaryOperator;
 import org.chemotaxis.config.ExperimentConfig;
 import org.chemotaxis.model.RecurrentModel;
@@ -9,7 +10,6 @@ import org.chemotaxis.optim.OptimizerSettings;
 import org.chemotaxis.optim.Optimizers;
 import org.chemotaxis.perturb.Estimators;
 import org.chemotaxis.perturb.GradientEstimator;
-import org.chemotaxis.runtime.RunJob;
 import org.chemotaxis.task.Objective;
 import org.chemotaxis.train.EarlyStoppingRule;
 import org.chemotaxis.train.SampleSource;

@@ -433,7 +433,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         validationLoss = training.validationLoss();
         ActorRef<EarlyStoppingRule.Verdict> adapter =
                 getContext().messageAdapter(EarlyStoppingRule.Verdict.class, VerdictReached::new);
-        earlyStopping.tell(new EarlyStopping.Observe(training.epochsDone() - 1, validationLoss, adapter));
+        earlyStopping.tell(new EarlyStopping.Observe(training.epochsDone() - 1, validationLoss, training.stopping(),
+                adapter));
     }
 
     private Behavior<Command> onVerdict(VerdictReached msg) {

@@ -55,7 +55,7 @@ public final class LocalRun {
             ActorRef<Topic.Command<RunEvent>> topic = ctx.spawn(Topic.create(RunEvent.class, EventLog.TOPIC), "events-topic");
             ActorRef<EventLog.Command> eventLog = ctx.spawn(EventLog.create(parts.runDir(), topic), "event-log");
             ActorRef<EarlyStopping.Command> stopping = ctx.spawn(
-                    EarlyStopping.create(parts.rule(), parts.training().stopping()), "early-stopping");
+                    EarlyStopping.create(parts.rule()), "early-stopping");
             for (int i = 0; i < localWorkers; i++) {
                 ctx.spawn(Worker.create(parts.jobFactory()), "worker-" + i,
                         DispatcherSelector.fromConfig(WORKER_DISPATCHER));

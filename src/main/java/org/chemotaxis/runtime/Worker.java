@@ -1,5 +1,6 @@
 package org.chemotaxis.runtime;
 
+import org.chemotaxis.train.RunJob;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.AbstractBehavior;

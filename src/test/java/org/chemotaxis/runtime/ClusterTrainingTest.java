@@ -1,5 +1,7 @@
 package org.chemotaxis.runtime;
 
+import org.chemotaxis.cli.RunParts;
+import org.chemotaxis.train.RunJob;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +19,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.chemotaxis.config.ConfigLoader;
 import org.chemotaxis.config.ExperimentConfig;
-import org.chemotaxis.experiment.RunParts;
 import org.chemotaxis.experiment.SequenceExperiment;
 import org.chemotaxis.perturb.GradientEstimator;
 import org.chemotaxis.perturb.StepKey;

@@ -1,9 +1,9 @@
 package org.chemotaxis.runtime;
 
 import java.nio.file.Path;
+import org.chemotaxis.cli.RunParts;
 import org.chemotaxis.config.ConfigLoader;
 import org.chemotaxis.config.ExperimentConfig;
-import org.chemotaxis.experiment.RunParts;
 import org.chemotaxis.experiment.SequenceExperiment;
 import org.chemotaxis.report.RunFolder;
 

@@ -1,5 +1,6 @@
 package org.chemotaxis.runtime;
 
+import org.chemotaxis.train.RunJob;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

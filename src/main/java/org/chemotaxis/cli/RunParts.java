@@ -1,8 +1,9 @@
-package org.chemotaxis.experiment;
+package org.chemotaxis.cli;
 
 import org.chemotaxis.config.ConfigLoader;
 import org.chemotaxis.config.ExperimentConfig;
 import org.chemotaxis.report.RunFolder;
+import org.chemotaxis.experiment.Experiment;
 import org.chemotaxis.runtime.Coordinator;
 import org.chemotaxis.runtime.JobFactory;
 import org.chemotaxis.runtime.JobSpec;

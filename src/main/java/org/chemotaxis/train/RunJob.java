@@ -1,4 +1,4 @@
-package org.chemotaxis.runtime;
+package org.chemotaxis.train;
 
 import org.chemotaxis.perturb.GradientEstimator;
 import org.chemotaxis.task.Objective;
