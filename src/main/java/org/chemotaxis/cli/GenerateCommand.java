@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.chemotaxis.experiment.RunReports;
 import org.chemotaxis.experiment.Generation;
 import org.chemotaxis.report.AtomicFiles;
 import picocli.CommandLine.Command;

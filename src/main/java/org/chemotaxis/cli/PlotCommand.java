@@ -2,6 +2,7 @@ package org.chemotaxis.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.chemotaxis.experiment.RunReports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.chemotaxis.experiment.RunReports;
 import org.chemotaxis.experiment.Configs;
 import org.chemotaxis.config.BadInputException;
 import org.chemotaxis.config.ConfigLoader;

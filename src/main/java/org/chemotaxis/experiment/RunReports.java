@@ -1,4 +1,4 @@
-package org.chemotaxis.cli;
+package org.chemotaxis.experiment;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,10 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.chemotaxis.config.BadInputException;
-import org.chemotaxis.experiment.ChemotaxisExperiment;
-import org.chemotaxis.experiment.Experiment;
-import org.chemotaxis.experiment.Generation;
-import org.chemotaxis.experiment.SequenceExperiment;
 import org.chemotaxis.report.Charts;
 import org.chemotaxis.report.ModelFile;
 import org.chemotaxis.report.RunFolder;
@@ -26,12 +22,12 @@ import org.chemotaxis.worm.WorldConfig;
 import org.chemotaxis.worm.WormSimulator;
 
 /** The plots a finished run leaves in its folder. */
-final class RunReports {
+public final class RunReports {
 
-    static final String GENERATION_PLOT = "generation.png";
-    static final String METRIC_PLOT = "metric.png";
+    public static final String GENERATION_PLOT = "generation.png";
+    public static final String METRIC_PLOT = "metric.png";
     /** trajectories-network.png, trajectories-combined.png, ... */
-    static final String TRAJECTORY_PLOT = "trajectories-%s.png";
+    public static final String TRAJECTORY_PLOT = "trajectories-%s.png";
 
     /** Positions kept per path: every 10th world step of 0.01 s. */
     private static final int PLOT_EVERY = 10;
@@ -39,7 +35,7 @@ final class RunReports {
     private RunReports() {
     }
 
-    static void afterTraining(RunFolder folder, Experiment exp) {
+    public static void afterTraining(RunFolder folder, Experiment exp) {
         RunPlots.lossCurves(folder);
         if (exp instanceof SequenceExperiment seq) {
             double[] theta = theta(folder, exp);
@@ -66,7 +62,7 @@ final class RunReports {
         return ModelFile.parametersFor(model, exp.model(), folder.file(RunFolder.MODEL));
     }
 
-    static void generationPlot(Path png, Generation.Result r) {
+    public static void generationPlot(Path png, Generation.Result r) {
         Charts.lines(png, String.format(Locale.ROOT,
                         "Closed-loop generation after a %d-sample warm-up (MSE %.2e)", r.warmup(), r.mse()),
                 "time step", "value", false,
@@ -74,7 +70,7 @@ final class RunReports {
     }
 
     /** metric.png: the validation metric per epoch (F for chemotaxis), from metrics.csv. */
-    static void metricPlot(RunFolder folder, String metricName) {
+    public static void metricPlot(RunFolder folder, String metricName) {
         Path csv = folder.file(RunFolder.METRICS);
         List<String> lines;
         try {
@@ -112,7 +108,7 @@ final class RunReports {
      * A PNG of the paths of episodes 0 .. worms-1 of {@code seed} (the first starts of an
      * evaluation with that seed) over the field, titled with the controller and their mean F.
      */
-    static void trajectoryPlot(Path png, ConcentrationField field, WorldConfig world, Controller controller, long seed,
+    public static void trajectoryPlot(Path png, ConcentrationField field, WorldConfig world, Controller controller, long seed,
                                int worms) {
         WormSimulator sim = new WormSimulator(field, world, worms);
         TrajectoryRecorder recorder = new TrajectoryRecorder(worms, PLOT_EVERY);
