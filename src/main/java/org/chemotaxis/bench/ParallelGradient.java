@@ -1,60 +1,46 @@
 package org.chemotaxis.bench;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import org.chemotaxis.perturb.GradientEstimator;
 import org.chemotaxis.perturb.StepKey;
 import org.chemotaxis.task.Evaluator;
 import org.chemotaxis.task.Objective;
 import org.chemotaxis.task.Sample;
+import org.chemotaxis.train.StepPlan;
+import org.chemotaxis.train.TaskPartition;
+import org.chemotaxis.train.TaskSizing;
+import org.chemotaxis.train.ThreadPoolFanOut;
 
 /**
- * The simplest multi-threaded gradient: a fixed pool of threads, each with its own
- * {@link Evaluator}, pulls index ranges of one step from a shared counter. Every range's values
- * land at their own indices, so the gradient is the same whatever thread computed what (and
- * for any thread count). No actors: this measures the numerics alone.
+ * A whole gradient at one point, for benchmarks and tests: the step's tasks go to a
+ * {@link ThreadPoolFanOut} (the same fan-out as training without actors), then the estimator
+ * reduces the values in index order. No optimizer, no actors: this measures the numerics alone.
  */
 public final class ParallelGradient implements AutoCloseable {
 
     private final GradientEstimator estimator;
+    private final Sample sample;
     private final int threads;
     private final int chunk;
-    private final ExecutorService pool;
-    private final Evaluator[] evaluators;
-    private final double[][] buffers;
+    private final ThreadPoolFanOut fanOut;
+    private final Evaluator base;
     private final int indexCount;
     private final double[] values;
-    private final AtomicInteger next = new AtomicInteger();
 
     /**
-     * @param chunk indices per range; 0 chooses about 8 ranges per thread
+     * @param chunk indices per task; 0 chooses the training's automatic size ({@link TaskSizing})
      */
     public ParallelGradient(Objective objective, Sample sample, GradientEstimator estimator, int threads, int chunk) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, but was " + threads);
         }
         this.estimator = estimator;
+        this.sample = sample;
         this.threads = threads;
         this.indexCount = estimator.indexCount(objective.parameterCount());
-        this.chunk = chunk > 0 ? chunk : Math.max(1, (indexCount + 8 * threads - 1) / (8 * threads));
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "gradient-worker");
-            t.setDaemon(true);
-            return t;
-        });
-        this.evaluators = new Evaluator[threads];
-        this.buffers = new double[threads][this.chunk];
-        for (int w = 0; w < threads; w++) {
-            evaluators[w] = objective.newEvaluator();
-            evaluators[w].select(sample);
-        }
+        this.chunk = TaskSizing.taskSize(chunk, indexCount, threads);
+        this.fanOut = new ThreadPoolFanOut(objective, estimator, threads);
+        this.base = objective.newEvaluator();
+        base.select(sample);
         this.values = new double[indexCount];
     }
 
@@ -65,9 +51,9 @@ public final class ParallelGradient implements AutoCloseable {
     /** Writes the estimator's gradient at {@code theta} into {@code grad}; returns the base loss. */
     public double gradient(double[] theta, StepKey key, double[] grad) {
         values(theta, key, indexCount);
-        final double base = evaluators[0].loss(theta);
-        estimator.reduce(evaluators[0], theta, key, base, values, grad);
-        return base;
+        final double loss = base.loss(theta);
+        estimator.reduce(base, theta, key, loss, values, grad);
+        return loss;
     }
 
     /** The values of indices [0, count) only, into {@link #values()} (for timing a part of a step). */
@@ -75,33 +61,8 @@ public final class ParallelGradient implements AutoCloseable {
         if (count < 0 || count > indexCount) {
             throw new IllegalArgumentException("count must be in [0, " + indexCount + "], but was " + count);
         }
-        next.set(0);
-        final int ranges = (count + chunk - 1) / chunk;
-        List<Callable<Void>> work = new ArrayList<>(threads);
-        for (int w = 0; w < threads; w++) {
-            final int worker = w;
-            work.add(() -> {
-                final Evaluator ev = evaluators[worker];
-                final double[] buf = buffers[worker];
-                for (int c = next.getAndIncrement(); c < ranges; c = next.getAndIncrement()) {
-                    final int from = c * chunk;
-                    final int to = Math.min(count, from + chunk);
-                    estimator.evaluate(ev, theta, key, from, to, buf);
-                    System.arraycopy(buf, 0, values, from, to - from);
-                }
-                return null;
-            });
-        }
-        try {
-            for (Future<Void> f : pool.invokeAll(work)) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while computing a gradient", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a gradient worker failed", e.getCause());
-        }
+        StepPlan plan = new StepPlan(key, 0, 0, sample, count, TaskPartition.split(count, chunk));
+        fanOut.evaluate(plan, theta, values);
     }
 
     /** The values of the last {@link #gradient} or {@link #values(double[], StepKey, int)} call, in index order. */
@@ -111,6 +72,6 @@ public final class ParallelGradient implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        fanOut.close();
     }
 }

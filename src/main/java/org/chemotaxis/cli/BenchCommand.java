@@ -21,7 +21,7 @@ import org.chemotaxis.report.RunFolder;
 import org.chemotaxis.runtime.EventLog;
 import org.chemotaxis.runtime.LocalRun;
 import org.chemotaxis.runtime.RunOutcome;
-import org.chemotaxis.train.ParallelTrainer;
+import org.chemotaxis.train.Trainer;
 import org.chemotaxis.train.Training;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -125,7 +125,7 @@ public final class BenchCommand implements Callable<Integer> {
     private double plainSeconds(ExperimentConfig config, int n) {
         SequenceExperiment exp = new SequenceExperiment(config);
         Training training = exp.newTraining();
-        try (ParallelTrainer trainer = new ParallelTrainer(training, n)) {
+        try (Trainer trainer = Trainer.threads(training, n)) {
             long t0 = System.nanoTime();
             for (int i = 0; i < steps; i++) {
                 trainer.step();

@@ -14,7 +14,7 @@ import org.chemotaxis.task.Sample;
  * The training state machine that a coordinator owns: parameters, optimizer, the step counter
  * and early-stopping memory. It plans each step's perturbation tasks and, given their values in
  * index order, finishes the step. It never evaluates perturbations itself, so the same object
- * serves the single-threaded loop ({@link PlainTrainer}) and the actor runtime, which is why the
+ * serves the single-threaded loop ({@link Trainer}) and the actor runtime, which is why the
  * two give bit-identical parameters. Not thread-safe.
  */
 public final class Training {

@@ -12,7 +12,7 @@ import org.chemotaxis.config.ConfigLoader;
 import org.chemotaxis.experiment.SequenceExperiment;
 import org.chemotaxis.report.ModelFile;
 import org.chemotaxis.report.ParameterHash;
-import org.chemotaxis.train.PlainTrainer;
+import org.chemotaxis.train.Trainer;
 import org.chemotaxis.train.Training;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +35,7 @@ class TrainCommandTest {
     private double[] plainTheta(Path config, int epochs) {
         SequenceExperiment exp = new SequenceExperiment(ConfigLoader.load(config));
         Training t = exp.newTraining();
-        new PlainTrainer(t).run(epochs);
+        Trainer.plain(t).run(epochs);
         return t.theta();
     }
 

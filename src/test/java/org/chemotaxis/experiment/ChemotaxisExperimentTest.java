@@ -15,7 +15,7 @@ import java.util.Set;
 import org.chemotaxis.config.ConfigLoader;
 import org.chemotaxis.config.ExperimentConfig;
 import org.chemotaxis.task.Sample;
-import org.chemotaxis.train.PlainTrainer;
+import org.chemotaxis.train.Trainer;
 import org.chemotaxis.train.Training;
 import org.chemotaxis.worm.ChemotaxisEvaluation;
 import org.chemotaxis.worm.GaussianField;
@@ -132,7 +132,7 @@ class ChemotaxisExperimentTest {
 
     private static double[] thetaAfter(int epochs, ExperimentConfig config) {
         Training t = Experiments.of(config).newTraining();
-        new PlainTrainer(t).run(epochs);
+        Trainer.plain(t).run(epochs);
         return t.theta();
     }
 
@@ -150,7 +150,7 @@ class ChemotaxisExperimentTest {
                 "chemotaxis.validation_episodes=16");
         Training t = Experiments.of(config).newTraining();
         double before = 1 - t.validationLoss();
-        List<PlainTrainer.Epoch> history = new PlainTrainer(t).run(2);
+        List<Trainer.Epoch> history = Trainer.plain(t).run(2);
         double after = 1 - history.get(history.size() - 1).validationLoss();
         System.out.printf("%-8s validation score %.3f -> %.3f%n", estimator, before, after);
         assertTrue(after > before + 0.1, estimator + ": score " + before + " -> " + after);

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
-import org.chemotaxis.train.PlainTrainer;
+import org.chemotaxis.train.Trainer;
 import org.chemotaxis.train.Training;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ class PlainTrainingTest {
         SequenceExperiment exp = new SequenceExperiment(SineConfigs.small(estimator, EPOCHS));
         assertEquals(12, exp.samples().stepsPerEpoch());
         Training t = exp.newTraining();
-        List<PlainTrainer.Epoch> history = new PlainTrainer(t).run(EPOCHS);
+        List<Trainer.Epoch> history = Trainer.plain(t).run(EPOCHS);
         assertEquals(300, t.step());
         double last = history.get(history.size() - 1).validationLoss();
         System.out.printf("%s: validation MSE after 300 steps %.3e (first epoch %.3e)%n",
@@ -45,7 +45,7 @@ class PlainTrainingTest {
     private static double[] thetaAfter(String estimator, int epochs, String... overrides) {
         SequenceExperiment exp = new SequenceExperiment(SineConfigs.small(estimator, epochs, overrides));
         Training t = exp.newTraining();
-        new PlainTrainer(t).run(epochs);
+        Trainer.plain(t).run(epochs);
         return t.theta();
     }
 

@@ -1,5 +1,6 @@
 package org.chemotaxis.runtime;
 
+import org.chemotaxis.perturb.ForwardingEstimator;
 import org.chemotaxis.cli.RunParts;
 import org.chemotaxis.train.RunJob;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,7 +26,7 @@ import org.chemotaxis.perturb.StepKey;
 import org.chemotaxis.report.ParameterHash;
 import org.chemotaxis.report.RunFolder;
 import org.chemotaxis.task.Evaluator;
-import org.chemotaxis.train.PlainTrainer;
+import org.chemotaxis.train.Trainer;
 import org.chemotaxis.train.Training;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,7 @@ class ClusterTrainingTest {
 
     private static String plainSha(ExperimentConfig c) {
         Training t = new SequenceExperiment(c).newTraining();
-        new PlainTrainer(t).run(c.training().epochs());
+        Trainer.plain(t).run(c.training().epochs());
         return ParameterHash.sha256(t.theta());
     }
 

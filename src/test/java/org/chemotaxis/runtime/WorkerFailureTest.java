@@ -1,5 +1,6 @@
 package org.chemotaxis.runtime;
 
+import org.chemotaxis.perturb.ForwardingEstimator;
 import org.chemotaxis.train.RunJob;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,7 @@ import org.chemotaxis.perturb.GradientEstimator;
 import org.chemotaxis.perturb.StepKey;
 import org.chemotaxis.report.ParameterHash;
 import org.chemotaxis.task.Evaluator;
-import org.chemotaxis.train.PlainTrainer;
+import org.chemotaxis.train.Trainer;
 import org.chemotaxis.train.Training;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +61,7 @@ class WorkerFailureTest {
         assertEquals(RunOutcome.Status.FINISHED, outcome.status(), outcome.reason());
         assertEquals(-1, failures.get(), "both injected failures happened, then the third attempt succeeded");
         Training plain = f.experiment.newTraining();
-        new PlainTrainer(plain).run(f.config.training().epochs());
+        Trainer.plain(plain).run(f.config.training().epochs());
         assertEquals(ParameterHash.sha256(plain.theta()), outcome.lastParamsSha256());
     }
 

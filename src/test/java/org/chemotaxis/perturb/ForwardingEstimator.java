@@ -1,15 +1,13 @@
-package org.chemotaxis.runtime;
+package org.chemotaxis.perturb;
 
-import org.chemotaxis.perturb.GradientEstimator;
-import org.chemotaxis.perturb.StepKey;
 import org.chemotaxis.task.Evaluator;
 
 /** An estimator that does what another does; tests override {@link #evaluate} to interfere with tasks. */
-abstract class ForwardingEstimator implements GradientEstimator {
+public abstract class ForwardingEstimator implements GradientEstimator {
 
-    final GradientEstimator inner;
+    protected final GradientEstimator inner;
 
-    ForwardingEstimator(GradientEstimator inner) {
+    protected ForwardingEstimator(GradientEstimator inner) {
         this.inner = inner;
     }
 
