@@ -165,7 +165,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private void report(String which, SequenceExperiment exp, int n, double seconds) {
-        int p = exp.model().parameterCount();
+        int p = exp.parameterCount();
         var est = exp.estimator();
         long passes = (long) est.indexCount(p) * est.passesPerIndex();
         // The peer's count: 2 flops per multiply-add of the recurrent, input and output layers, per pass.

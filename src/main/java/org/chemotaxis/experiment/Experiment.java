@@ -26,6 +26,11 @@ public interface Experiment {
 
     RecurrentModel model();
 
+    /** Parameters of the model, P. */
+    default int parameterCount() {
+        return model().parameterCount();
+    }
+
     Objective objective();
 
     SampleSource samples();

@@ -1,0 +1,4 @@
+/**
+ * Loss and score functions over plain arrays.
+ */
+package org.chemotaxis.metrics;

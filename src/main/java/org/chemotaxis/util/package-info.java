@@ -1,0 +1,4 @@
+/**
+ * Plain utilities: keyed random streams, intervals.
+ */
+package org.chemotaxis.util;
