@@ -13,6 +13,7 @@ import org.chemotaxis.experiment.SequenceExperiment;
 import org.chemotaxis.experiment.SequenceScoring;
 import org.chemotaxis.runtime.EventLog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,6 +27,9 @@ import picocli.CommandLine.Parameters;
             "Chemotaxis: a run's network (RUN_DIR) or a baseline (--controller none|pirouette|weathervane|combined)",
             "steers worms from fresh starts in the reference world (dt 0.01 s, 500 s), changed by the options below."})
 public final class EvaluateCommand implements Callable<Integer> {
+
+    @Mixin
+    PluginOptions plugins;
 
     /** Starts of a chemotaxis evaluation unless --starts says otherwise. */
     static final int STARTS = ChemotaxisScoring.STARTS;
@@ -77,7 +81,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (runDir == null) {
             throw new BadInputException("evaluate needs RUN_DIR or --controller NAME");
         }
-        LoadedRun run = LoadedRun.open(runDir);
+        LoadedRun run = LoadedRun.open(runDir, plugins.registry());
         if (run.experiment() instanceof ChemotaxisExperiment) {
             return chemotaxis(run);
         }

@@ -8,6 +8,7 @@ import org.chemotaxis.experiment.RunReports;
 import org.chemotaxis.experiment.Generation;
 import org.chemotaxis.report.AtomicFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -16,6 +17,9 @@ import picocli.CommandLine.Parameters;
         description = {"Closed-loop generation (FSM mode): warm the trained network up on K samples,",
             "then feed its outputs back as inputs for N steps. Writes CSV (time,target,generated) and a PNG."})
 public final class GenerateCommand implements Callable<Integer> {
+
+    @Mixin
+    PluginOptions plugins;
 
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "a finished run folder")
     Path runDir;
@@ -31,7 +35,7 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LoadedRun run = LoadedRun.open(runDir);
+        LoadedRun run = LoadedRun.open(runDir, plugins.registry());
         Generation.Result r = Generation.run(run.sequence("generate"), run.theta(), warmup, steps);
         StringBuilder csv = new StringBuilder("time,target,generated\n");
         for (int i = 0; i < r.time().length; i++) {

@@ -1,6 +1,8 @@
 package org.chemotaxis.cli;
 
+import java.util.List;
 import org.chemotaxis.experiment.Configs;
+import org.chemotaxis.problem.ProblemRegistry;
 import org.chemotaxis.experiment.Experiment;
 import org.chemotaxis.experiment.Experiments;
 import org.chemotaxis.runtime.JobFactory;
@@ -25,7 +27,8 @@ final class JobFactories {
     }
 
     /** A worker node rebuilds the run from the resolved config that travels in the job. */
-    static JobFactory fromConfig() {
-        return spec -> Experiments.of(Configs.parse(spec.configYaml(), "job " + spec.runId())).job();
+    static JobFactory fromConfig(ProblemRegistry problems) {
+        return spec -> Experiments.of(Configs.parse(spec.configYaml(), "job " + spec.runId(), List.of(), problems),
+                problems).job();
     }
 }

@@ -1,6 +1,8 @@
 package org.chemotaxis.cli;
 
 import java.nio.file.Path;
+import java.util.List;
+import org.chemotaxis.problem.ProblemRegistry;
 import org.chemotaxis.experiment.Configs;
 import org.chemotaxis.config.BadInputException;
 import org.chemotaxis.config.ExperimentConfig;
@@ -13,10 +15,10 @@ import org.chemotaxis.report.RunFolder;
 /** A finished run read back from its folder: config, experiment and the saved model. */
 record LoadedRun(RunFolder folder, ExperimentConfig config, Experiment experiment, ModelFile.Loaded model, double[] theta) {
 
-    static LoadedRun open(Path dir) {
+    static LoadedRun open(Path dir, ProblemRegistry problems) {
         RunFolder folder = RunFolder.open(dir);
-        ExperimentConfig config = Configs.load(folder.file(RunFolder.CONFIG));
-        Experiment exp = Experiments.of(config);
+        ExperimentConfig config = Configs.load(folder.file(RunFolder.CONFIG), List.of(), problems);
+        Experiment exp = Experiments.of(config, problems);
         Path modelFile = folder.file(RunFolder.MODEL);
         ModelFile.Loaded model = ModelFile.read(modelFile);
         double[] theta = ModelFile.parametersFor(model, exp.model(), modelFile);

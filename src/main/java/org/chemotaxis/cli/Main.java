@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "chemotaxis", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Train recurrent networks by weight perturbation, fanned out over actors.",
         subcommands = {TrainCommand.class, GenerateCommand.class, PlotCommand.class, EvaluateCommand.class, BenchCommand.class, WorkerCommand.class, ObserveCommand.class,
+            ProblemsCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -20,6 +20,7 @@ import org.chemotaxis.runtime.LocalRun;
 import org.chemotaxis.runtime.RunOutcome;
 import org.chemotaxis.train.Training;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,6 +29,9 @@ import picocli.CommandLine.Parameters;
         description = {"Train a network by weight perturbation and write a run folder.",
             "With no CONFIG the built-in sine experiment runs."})
 public final class TrainCommand implements Callable<Integer> {
+
+    @Mixin
+    PluginOptions plugins;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "experiment YAML file")
     Path configFile;
@@ -80,8 +84,8 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private Prepared prepareFresh() {
-        ExperimentConfig config = configFile == null ? builtIn() : Configs.load(configFile, overrides);
-        Experiment exp = Experiments.of(config);
+        ExperimentConfig config = configFile == null ? builtIn() : Configs.load(configFile, overrides, plugins.registry());
+        Experiment exp = Experiments.of(config, plugins.registry());
         Training training = exp.newTraining();
         // Only now, with everything validated, does a folder appear.
         RunFolder folder = RunFolder.create(out, name != null ? name : RunFolder.defaultName(config.name()));
@@ -94,10 +98,10 @@ public final class TrainCommand implements Callable<Integer> {
             throw new BadInputException("--resume continues a run exactly as configured: give no CONFIG, --set or --name");
         }
         RunFolder folder = RunFolder.open(resume);
-        ExperimentConfig config = Configs.load(folder.file(RunFolder.CONFIG));
+        ExperimentConfig config = Configs.load(folder.file(RunFolder.CONFIG), java.util.List.of(), plugins.registry());
         CheckpointCodec.Decoded checkpoint = folder.readCheckpoint().orElseThrow(() -> new BadInputException(
                 "no checkpoint in " + resume + " (" + RunFolder.CHECKPOINT + " is missing): nothing to resume"));
-        Experiment exp = Experiments.of(config);
+        Experiment exp = Experiments.of(config, plugins.registry());
         Training training = exp.newTraining();
         try {
             training.restoreState(checkpoint.state());
@@ -145,7 +149,7 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new IllegalStateException("the jar lacks " + resource);
             }
             String yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            return Configs.parse(yaml, "built-in sine.yml", overrides);
+            return Configs.parse(yaml, "built-in sine.yml", overrides, plugins.registry());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

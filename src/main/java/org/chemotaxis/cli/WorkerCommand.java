@@ -16,6 +16,9 @@ import picocli.CommandLine.Option;
 public final class WorkerCommand implements Callable<Integer> {
 
     @Mixin
+    PluginOptions plugins;
+
+    @Mixin
     NodeOptions node;
 
     @Option(names = "--workers", paramLabel = "N", description = "workers in this JVM (default: one per core)")
@@ -29,7 +32,7 @@ public final class WorkerCommand implements Callable<Integer> {
         }
         CompletableFuture<WorkerNode.Exit> exit = new CompletableFuture<>();
         var config = LocalRun.workerDispatcher(n).withFallback(node.config("worker"));
-        return node.runUntilDone(WorkerNode.create(n, JobFactories.fromConfig(), exit), exit, config,
+        return node.runUntilDone(WorkerNode.create(n, JobFactories.fromConfig(plugins.registry()), exit), exit, config,
                 "worker node (" + n + " workers)");
     }
 }

@@ -34,7 +34,8 @@ public record ExperimentConfig(
         GenerationConfig generation,
         WorldSectionConfig world,
         ControllerConfig controller,
-        ChemotaxisConfig chemotaxis) {
+        ChemotaxisConfig chemotaxis,
+        ProblemConfig problem) {
 
     public ExperimentConfig {
         Objects.requireNonNull(name, "name");
@@ -50,6 +51,7 @@ public record ExperimentConfig(
         Objects.requireNonNull(world, "world");
         Objects.requireNonNull(controller, "controller");
         Objects.requireNonNull(chemotaxis, "chemotaxis");
+        Objects.requireNonNull(problem, "problem");
     }
 
     /** A null argument means "default"; a missing section is the section's defaults. */
@@ -68,7 +70,8 @@ public record ExperimentConfig(
             GenerationConfig generation,
             WorldSectionConfig world,
             ControllerConfig controller,
-            ChemotaxisConfig chemotaxis) {
+            ChemotaxisConfig chemotaxis,
+            ProblemConfig problem) {
         return new ExperimentConfig(
                 name != null ? name : "sine",
                 seed != null ? seed : 1L,
@@ -83,11 +86,12 @@ public record ExperimentConfig(
                 generation != null ? generation : GenerationConfig.defaults(),
                 world != null ? world : WorldSectionConfig.defaults(),
                 controller != null ? controller : ControllerConfig.defaults(),
-                chemotaxis != null ? chemotaxis : ChemotaxisConfig.defaults());
+                chemotaxis != null ? chemotaxis : ChemotaxisConfig.defaults(),
+                problem != null ? problem : ProblemConfig.defaults());
     }
 
     public static ExperimentConfig defaults() {
-        return of(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return of(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Seed of the parameter initialisation: {@code model.init_seed}, else {@code seed}. */
@@ -190,6 +194,16 @@ public record ExperimentConfig(
         r.positive("generation.steps", generation.steps());
 
         chemotaxisRules(r);
+
+        if (problem.given() && !problem.type().matches("[a-z0-9_-]+")) {
+            r.add("problem.type", "problem.type must be a problem's name (lower case letters, digits, '-', '_'), but was '"
+                    + problem.type() + "'");
+        }
+        r.positive("problem.validation_episodes", problem.validationEpisodes());
+        if (problem.given() && training.stepsPerEpoch() < 1) {
+            r.add("training.steps_per_epoch", "training.steps_per_epoch must be > 0 when problem.type is given "
+                    + "(there is no dataset whose size would set it), but was " + training.stepsPerEpoch());
+        }
         return r.problems;
     }
 

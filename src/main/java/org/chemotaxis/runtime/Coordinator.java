@@ -330,7 +330,12 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         }
         dispatch();
         // The unperturbed loss is measured here while the workers compute the perturbations.
-        stepLoss = training.measure(plan);
+        try {
+            stepLoss = training.measure(plan);
+        } catch (RuntimeException e) {
+            failRun("the unperturbed loss of step " + plan.step() + " failed: " + e);
+            return;
+        }
         if (remaining == 0) {
             completeStep();
         }
@@ -430,7 +435,12 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private double validationLoss;
 
     private void endEpoch() {
-        validationLoss = training.validationLoss();
+        try {
+            validationLoss = training.validationLoss();
+        } catch (RuntimeException e) {
+            failRun("the validation loss of epoch " + (training.epochsDone() - 1) + " failed: " + e);
+            return;
+        }
         ActorRef<EarlyStoppingRule.Verdict> adapter =
                 getContext().messageAdapter(EarlyStoppingRule.Verdict.class, VerdictReached::new);
         earlyStopping.tell(new EarlyStopping.Observe(training.epochsDone() - 1, validationLoss, training.stopping(),

@@ -1,5 +1,6 @@
 package org.chemotaxis.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -21,7 +22,8 @@ class LayerRulesTest {
 
     /** The packages of the domain: what a problem, a model and its training are made of. */
     static final String[] DOMAIN = {"..worm..", "..kernel..", "..model..", "..task..", "..data..", "..perturb..",
-        "..optim..", "..train..", "..experiment..", "..report..", "..runtime..", "..cli..", "..bench.."};
+        "..optim..", "..train..", "..experiment..", "..report..", "..runtime..", "..cli..", "..bench..", "..problem..",
+        "..api.."};
 
     private static JavaClasses main;
 
@@ -56,6 +58,14 @@ class LayerRulesTest {
         noClasses().that().resideInAPackage(ROOT + ".config..")
                 .should().dependOnClassesThat().resideInAnyPackage(DOMAIN)
                 .because("config/ is plain records and their validation; experiment/ maps them to domain objects")
+                .check(main);
+    }
+
+    @Test
+    void theProblemApiDependsOnNothingElseOfTheProject() {
+        classes().that().resideInAPackage(ROOT + ".api..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".api..", "java..")
+                .because("a plugin compiled against the API alone must keep working")
                 .check(main);
     }
 
