@@ -240,6 +240,10 @@ public record ExperimentConfig(
             r.add("training.steps_per_epoch", "training.steps_per_epoch must be > 0 when data.type is chemotaxis "
                     + "(there is no dataset whose size would set it), but was " + training.stepsPerEpoch());
         }
+        if (data.type() == DataConfig.Type.CHEMOTAXIS && estimator.type() == EstimatorConfig.Type.BPTT) {
+            r.add("estimator.type", "estimator.type bptt needs a differentiable objective, and the chemotaxis "
+                    + "objective is not (pirouettes); choose a perturbation estimator");
+        }
     }
 
     /** Sentence builders, so that every message has the same shape: key, rule, offending value. */

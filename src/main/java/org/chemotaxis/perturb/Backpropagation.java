@@ -15,6 +15,11 @@ public final class Backpropagation implements GradientEstimator {
     }
 
     @Override
+    public boolean needsGradient() {
+        return true;
+    }
+
+    @Override
     public int indexCount(int parameterCount) {
         return 0;
     }

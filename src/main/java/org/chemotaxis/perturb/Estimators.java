@@ -19,7 +19,7 @@ public final class Estimators {
             case "node" -> new NodePerturbation(sigma, directions);
             case "bptt" -> new Backpropagation();
             default -> throw new IllegalArgumentException(
-                    "estimator.type must be one of " + String.join(", ", NAMES) + ", but was '" + type + "'");
+                    "estimator type must be one of " + String.join(", ", NAMES) + ", but was '" + type + "'");
         };
     }
 }

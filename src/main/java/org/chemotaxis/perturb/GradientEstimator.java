@@ -10,8 +10,21 @@ import org.chemotaxis.task.Evaluator;
  */
 public interface GradientEstimator {
 
-    /** The config name: forward, central, gaussian, spsa, node or bptt. */
+    /** The config name: forward, central, gaussian, spsa, node or bptt (for reports, not for decisions). */
     String name();
+
+    /** True when {@link #reduce} needs {@link Evaluator#lossAndGradient}: the objective must be differentiable. */
+    default boolean needsGradient() {
+        return false;
+    }
+
+    /**
+     * True when the estimator perturbs the units, not the weights: the objective must support
+     * {@link Evaluator#loss(double[], org.chemotaxis.model.NoiseSource)} and {@link Evaluator#localGradient}.
+     */
+    default boolean needsNodeNoise() {
+        return false;
+    }
 
     /** How many perturbation indices one step has, for a model with P parameters (0 for BPTT). */
     int indexCount(int parameterCount);

@@ -21,10 +21,10 @@ public final class NodePerturbation implements GradientEstimator {
 
     public NodePerturbation(double sigma, int directions) {
         if (!(sigma > 0) || Double.isInfinite(sigma)) {
-            throw new IllegalArgumentException("sigma must be > 0 and finite, but was " + sigma + " (estimator.sigma)");
+            throw new IllegalArgumentException("sigma must be > 0 and finite, but was " + sigma);
         }
         if (directions <= 0) {
-            throw new IllegalArgumentException("directions must be > 0, but was " + directions + " (estimator.directions)");
+            throw new IllegalArgumentException("directions must be > 0, but was " + directions);
         }
         this.sigma = sigma;
         this.directions = directions;
@@ -33,6 +33,11 @@ public final class NodePerturbation implements GradientEstimator {
     @Override
     public String name() {
         return "node";
+    }
+
+    @Override
+    public boolean needsNodeNoise() {
+        return true;
     }
 
     @Override

@@ -26,10 +26,10 @@ public final class RandomDirections implements GradientEstimator {
 
     private RandomDirections(Distribution distribution, double sigma, int directions) {
         if (!(sigma > 0) || Double.isInfinite(sigma)) {
-            throw new IllegalArgumentException("sigma must be > 0 and finite, but was " + sigma + " (estimator.sigma)");
+            throw new IllegalArgumentException("sigma must be > 0 and finite, but was " + sigma);
         }
         if (directions <= 0) {
-            throw new IllegalArgumentException("directions must be > 0, but was " + directions + " (estimator.directions)");
+            throw new IllegalArgumentException("directions must be > 0, but was " + directions);
         }
         this.distribution = distribution;
         this.sigma = sigma;

@@ -26,7 +26,7 @@ public final class WeightPerturbation implements GradientEstimator {
 
     private WeightPerturbation(boolean central, double sigma) {
         if (!(sigma > 0) || Double.isInfinite(sigma)) {
-            throw new IllegalArgumentException("sigma must be > 0 and finite, but was " + sigma + " (estimator.sigma)");
+            throw new IllegalArgumentException("sigma must be > 0 and finite, but was " + sigma);
         }
         this.central = central;
         this.sigma = sigma;

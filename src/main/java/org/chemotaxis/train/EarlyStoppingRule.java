@@ -23,10 +23,10 @@ public final class EarlyStoppingRule {
 
     private EarlyStoppingRule(int patience, double minDelta) {
         if (patience < 0) {
-            throw new IllegalArgumentException("patience must be >= 0, but was " + patience + " (early_stopping.patience)");
+            throw new IllegalArgumentException("patience must be >= 0, but was " + patience);
         }
         if (!(minDelta >= 0) || Double.isInfinite(minDelta)) {
-            throw new IllegalArgumentException("min_delta must be >= 0 and finite, but was " + minDelta + " (early_stopping.min_delta)");
+            throw new IllegalArgumentException("min_delta must be >= 0 and finite, but was " + minDelta);
         }
         this.patience = patience;
         this.minDelta = minDelta;

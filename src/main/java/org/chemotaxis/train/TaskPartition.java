@@ -11,7 +11,7 @@ public final class TaskPartition {
 
     public static List<TaskRange> split(int indexCount, int taskSize) {
         if (taskSize <= 0) {
-            throw new IllegalArgumentException("task size must be > 0, but was " + taskSize + " (runtime.task_size)");
+            throw new IllegalArgumentException("task size must be > 0, but was " + taskSize);
         }
         // long arithmetic: a task size of Integer.MAX_VALUE means "one task"
         List<TaskRange> tasks = new ArrayList<>((int) ((indexCount + (long) taskSize - 1) / taskSize));

@@ -41,11 +41,13 @@ public final class Training {
             throw new IllegalArgumentException("initial parameters have length " + initialTheta.length
                     + ", but the objective has " + objective.parameterCount());
         }
-        if (estimator.name().equals("bptt") && !objective.supportsGradient()) {
-            throw new IllegalArgumentException("estimator.type bptt needs a differentiable objective; this one is not");
+        if (estimator.needsGradient() && !objective.supportsGradient()) {
+            throw new IllegalArgumentException("the " + estimator.name()
+                    + " estimator needs a differentiable objective; this one is not");
         }
-        if (estimator.name().equals("node") && !objective.supportsNodeNoise()) {
-            throw new IllegalArgumentException("estimator.type node needs an objective with node noise; this one has none");
+        if (estimator.needsNodeNoise() && !objective.supportsNodeNoise()) {
+            throw new IllegalArgumentException("the " + estimator.name()
+                    + " estimator needs an objective with node noise; this one has none");
         }
         this.objective = objective;
         this.estimator = estimator;

@@ -375,8 +375,22 @@ class ConfigLoaderTest {
                 "line 2");
         assertContains(fails("data:\n  type: chemotaxis\n"),
                 "training.steps_per_epoch must be > 0 when data.type is chemotaxis");
+        assertContains(fails("data:\n  type: chemotaxis\ntraining:\n  steps_per_epoch: 5\nestimator:\n  type: bptt\n"),
+                "estimator.type bptt needs a differentiable objective", "line 6");
         assertContains(fails("chemotaxis:\n  clip_loss: maybe\n"), "chemotaxis.clip_loss must be true or false");
         assertContains(fails("world:\n  feild: gauss\n"), "unknown key 'world.feild'", "did you mean 'world.field'");
+    }
+
+    /** The estimators, the task partition and the early-stopping rule speak of their own parameters; these keys are named here. */
+    @Test
+    void valuesTheDomainRejectsAreRejectedWithTheirKey() {
+        assertContains(fails("estimator:\n  sigma: 0\n"), "estimator.sigma must be a finite number > 0, but was 0.0",
+                "line 2");
+        assertContains(fails("estimator:\n  directions: 0\n"), "estimator.directions must be > 0, but was 0", "line 2");
+        assertContains(fails("runtime:\n  task_size: -1\n"), "runtime.task_size must be >= 0, but was -1", "line 2");
+        assertContains(fails("early_stopping:\n  patience: -1\n"), "early_stopping.patience must be >= 0", "line 2");
+        assertContains(fails("early_stopping:\n  min_delta: -0.5\n"),
+                "early_stopping.min_delta must be a finite number >= 0, but was -0.5", "line 2");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.chemotaxis.config.BadInputException;
 import org.chemotaxis.config.ConfigLoader;
 import org.chemotaxis.config.ExperimentConfig;
 import org.chemotaxis.task.Sample;
@@ -158,8 +159,8 @@ class ChemotaxisExperimentTest {
 
     @Test
     void bpttIsRefusedWithAClearMessage() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Experiments.of(small("estimator.type=bptt")).newTraining());
-        assertTrue(e.getMessage().contains("differentiable"), e.getMessage());
+        BadInputException e = assertThrows(BadInputException.class, () -> small("estimator.type=bptt"));
+        assertTrue(e.getMessage().contains("estimator.type bptt needs a differentiable objective"), e.getMessage());
+        assertTrue(e.getMessage().contains("--set estimator.type=bptt"), e.getMessage());
     }
 }

@@ -163,10 +163,23 @@ class EstimatorTest {
             assertEquals(name, Estimators.create(name, 1e-3, 4).name());
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Estimators.create("centrl", 1e-3, 4));
-        assertTrue(e.getMessage().contains("estimator.type") && e.getMessage().contains("'centrl'"), e.getMessage());
+        assertTrue(e.getMessage().contains("estimator type must be one of") && e.getMessage().contains("'centrl'"),
+                e.getMessage());
+        // The estimators name their own parameters; the config layer names the keys (ConfigLoaderTest).
         e = assertThrows(IllegalArgumentException.class, () -> Estimators.create("central", -1, 4));
-        assertTrue(e.getMessage().contains("estimator.sigma"), e.getMessage());
+        assertEquals("sigma must be > 0 and finite, but was -1.0", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Estimators.create("gaussian", 1e-3, 0));
-        assertTrue(e.getMessage().contains("estimator.directions"), e.getMessage());
+        assertEquals("directions must be > 0, but was 0", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Estimators.create("node", 0, 4));
+        assertEquals("sigma must be > 0 and finite, but was 0.0", e.getMessage());
+    }
+
+    @Test
+    void estimatorsSayWhatTheyNeedFromTheObjective() {
+        for (String name : Estimators.NAMES) {
+            GradientEstimator est = Estimators.create(name, 1e-3, 4);
+            assertEquals(name.equals("bptt"), est.needsGradient(), name);
+            assertEquals(name.equals("node"), est.needsNodeNoise(), name);
+        }
     }
 }
