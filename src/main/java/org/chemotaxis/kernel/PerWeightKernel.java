@@ -1,7 +1,9 @@
 package org.chemotaxis.kernel;
 
 /**
- * What the per-weight kernels ({@link ElmanPerturbation}, {@link CtrnnPerturbation}) share: the
+ * Per-weight perturbation losses of one network on a teacher-forced batch, computed with the
+ * structure of the network instead of one forward pass per perturbed copy (a model offers its
+ * kernel, if it has one). What the per-weight kernels ({@link ElmanPerturbation}, {@link CtrnnPerturbation}) share: the
  * walk over an index range. Arguments are checked; indices below {@link #readoutStart()}
  * (parameters of the dynamics) become perturbed copies, run a group at a time; the others
  * (readout parameters) are served from one base pass. A subclass says how its weights are
@@ -9,7 +11,7 @@ package org.chemotaxis.kernel;
  *
  * <p>Not thread-safe: the subclasses hold their buffers. Each thread takes its own instance.
  */
-abstract class PerWeightKernel {
+public abstract class PerWeightKernel {
 
     /** T, the time steps of every sequence. */
     final int steps;

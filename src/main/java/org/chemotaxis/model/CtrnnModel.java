@@ -1,9 +1,13 @@
 package org.chemotaxis.model;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
+import org.chemotaxis.kernel.CtrnnPerturbation;
+import org.chemotaxis.kernel.Kernels;
 import org.chemotaxis.kernel.Logistic;
+import org.chemotaxis.kernel.PerWeightKernel;
 import org.chemotaxis.util.RandomStreams;
 import org.chemotaxis.util.RandomStreams.Purpose;
 
@@ -109,6 +113,13 @@ public final class CtrnnModel implements RecurrentModel {
 
     public double dt() {
         return dt;
+    }
+
+    /** {@link CtrnnPerturbation}. */
+    @Override
+    public Optional<PerWeightKernel> perWeightKernel(int steps, int washout) {
+        return Optional.of(new CtrnnPerturbation(inputSize, neurons, outputSize, dt, steps, washout,
+                Kernels.preferredCtrnn()));
     }
 
     @Override

@@ -1,8 +1,12 @@
 package org.chemotaxis.model;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
+import org.chemotaxis.kernel.ElmanPerturbation;
+import org.chemotaxis.kernel.Kernels;
+import org.chemotaxis.kernel.PerWeightKernel;
 import org.chemotaxis.kernel.Tanh;
 import org.chemotaxis.util.RandomStreams;
 import org.chemotaxis.util.RandomStreams.Purpose;
@@ -116,6 +120,15 @@ public final class ElmanModel implements RecurrentModel {
 
     public int layers() {
         return layers;
+    }
+
+    /** {@link ElmanPerturbation} for one layer; deeper networks have no per-weight kernel. */
+    @Override
+    public Optional<PerWeightKernel> perWeightKernel(int steps, int washout) {
+        if (layers != 1) {
+            return Optional.empty();
+        }
+        return Optional.of(new ElmanPerturbation(inputSize, hidden, outputSize, steps, washout, Kernels.preferred()));
     }
 
     @Override

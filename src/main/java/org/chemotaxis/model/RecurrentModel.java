@@ -1,5 +1,8 @@
 package org.chemotaxis.model;
 
+import java.util.Optional;
+import org.chemotaxis.kernel.PerWeightKernel;
+
 /**
  * A recurrent network whose parameters are one flat {@code double[]} (layout: {@link #layout()}).
  *
@@ -77,4 +80,17 @@ public interface RecurrentModel {
      * @param dNoise batch x noiseSize (read)
      */
     void localGradient(double[] theta, double[] tape, int tapeOffset, int batch, double[] dNoise, double[] grad);
+
+    /**
+     * A kernel that computes this model's per-weight perturbation losses on teacher-forced batches
+     * ({@link PerWeightKernel#perturbedLosses}) with the structure of the network, bit for bit
+     * the mean squared error of full forward passes; empty when the model has none and every
+     * perturbed copy needs its own forward pass. A new instance per call (kernels hold buffers).
+     *
+     * @param steps   T, the time steps of every sequence
+     * @param washout leading steps whose error is not counted, 0 &lt;= washout &lt; T
+     */
+    default Optional<PerWeightKernel> perWeightKernel(int steps, int washout) {
+        return Optional.empty();
+    }
 }

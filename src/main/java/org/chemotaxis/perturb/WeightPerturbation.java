@@ -1,7 +1,6 @@
 package org.chemotaxis.perturb;
 
 import org.chemotaxis.task.Evaluator;
-import org.chemotaxis.task.PerWeightEvaluator;
 
 /**
  * Per-weight perturbation (Jabri and Flower 1992): every parameter is nudged on its own and the
@@ -16,8 +15,8 @@ import org.chemotaxis.task.PerWeightEvaluator;
  * The divisor is the step actually taken in floating point, (theta_i + sigma) - (theta_i - sigma),
  * not 2 sigma: this removes the rounding of the perturbed weight from the estimate.
  *
- * <p>An evaluator that is also a {@link PerWeightEvaluator} computes the values itself (same
- * numbers, shared work between the perturbed copies); any other gets one loss call per copy.
+ * <p>The evaluator computes the values ({@link Evaluator#perturbedLosses}): one loss call per
+ * copy, or the same numbers with work shared between the copies where the objective can.
  */
 public final class WeightPerturbation implements GradientEstimator {
 
@@ -61,23 +60,7 @@ public final class WeightPerturbation implements GradientEstimator {
 
     @Override
     public void evaluate(Evaluator ev, double[] theta, StepKey key, int from, int to, double[] out) {
-        if (ev instanceof PerWeightEvaluator fast) {
-            fast.perturbedLosses(theta, sigma, central, from, to, out);
-            return;
-        }
-        double[] p = theta.clone();
-        for (int i = from; i < to; i++) {
-            double original = theta[i];
-            p[i] = original + sigma;
-            double plus = ev.loss(p);
-            if (central) {
-                p[i] = original - sigma;
-                out[i - from] = plus - ev.loss(p);
-            } else {
-                out[i - from] = plus;
-            }
-            p[i] = original;
-        }
+        ev.perturbedLosses(theta, sigma, central, from, to, out);
     }
 
     @Override

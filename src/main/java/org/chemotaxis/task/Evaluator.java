@@ -30,6 +30,21 @@ public interface Evaluator {
      */
     double localGradient(double[] theta, NoiseSource cotangent, double[] grad);
 
+    /**
+     * Per-weight perturbation: for every parameter index i in [from, to) writes
+     * {@code out[i - from]} = L(theta + sigma e_i) - L(theta - sigma e_i) if {@code central}, else
+     * L(theta + sigma e_i), on the selected sample, where the perturbed weight is
+     * {@code theta[i] + sigma} (and {@code theta[i] - sigma}) in double arithmetic and L is
+     * {@link #loss(double[])}. The value of an index does not depend on the range it is computed
+     * in; {@code out} must not alias {@code theta}.
+     *
+     * <p>By default one loss per perturbed copy; an evaluator that can share work between the
+     * copies overrides this with the same values.
+     */
+    default void perturbedLosses(double[] theta, double sigma, boolean central, int from, int to, double[] out) {
+        OneWeightAtATime.losses(this, theta, theta.clone(), sigma, central, from, to, out);
+    }
+
     /** Doubles of noise per time step for the selected sample: rows x model noise size. */
     int noiseWidth();
 

@@ -3,13 +3,10 @@ package org.chemotaxis.task;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.chemotaxis.data.SequenceDataset;
-import org.chemotaxis.kernel.CtrnnPerturbation;
-import org.chemotaxis.kernel.ElmanPerturbation;
-import org.chemotaxis.kernel.Kernels;
-import org.chemotaxis.model.CtrnnModel;
-import org.chemotaxis.model.ElmanModel;
+import org.chemotaxis.kernel.PerWeightKernel;
 import org.chemotaxis.model.NoiseSource;
 import org.chemotaxis.model.RecurrentModel;
 
@@ -199,11 +196,11 @@ public final class SequenceRegression implements Objective {
      * Buffers are sized for the largest batch selected so far (time-major: [t][row][component]),
      * so selecting a smaller batch reuses them and steady-state calls allocate nothing.
      *
-     * <p>Per-weight perturbation in teacher-forced mode goes through {@link ElmanPerturbation}
-     * for a one-layer Elman model and through {@link CtrnnPerturbation} for a CTRNN (same values,
-     * far less work); every other case through one {@link #loss(double[])} per perturbed copy.
+     * <p>Per-weight perturbation in teacher-forced mode goes through the model's
+     * {@link RecurrentModel#perWeightKernel} where it has one (same values, far less work); every
+     * other case through one {@link #loss(double[])} per perturbed copy.
      */
-    private final class SequenceEvaluator implements Evaluator, PerWeightEvaluator {
+    private final class SequenceEvaluator implements Evaluator {
         private final int steps = data.length();
         private final int in = model.inputSize();
         private final int out = model.outputSize();
@@ -233,8 +230,7 @@ public final class SequenceRegression implements Objective {
         private double[] dOut;
         private double[] dIn;
         // Per-weight perturbation, allocated on first use.
-        private ElmanPerturbation kernel;
-        private CtrnnPerturbation ctrnnKernel;
+        private Optional<PerWeightKernel> kernel;
         private double[] perturbed;
 
         @Override
@@ -420,38 +416,19 @@ public final class SequenceRegression implements Objective {
                 throw new IndexOutOfBoundsException("index range [" + from + ", " + to + ") outside [0, "
                         + theta.length + ")");
             }
-            if (!freeRunning && model instanceof ElmanModel elman && elman.layers() == 1) {
+            if (!freeRunning) {
                 if (kernel == null) {
-                    kernel = new ElmanPerturbation(in, elman.hidden(), out, steps, washout, Kernels.preferred());
+                    kernel = model.perWeightKernel(steps, washout);
                 }
-                kernel.perturbedLosses(theta, sigma, central, from, to, inputs, targets, rows, result);
-                return;
-            }
-            if (!freeRunning && model instanceof CtrnnModel ctrnn) {
-                if (ctrnnKernel == null) {
-                    ctrnnKernel = new CtrnnPerturbation(in, ctrnn.neurons(), out, ctrnn.dt(), steps, washout,
-                            Kernels.preferredCtrnn());
+                if (kernel.isPresent()) {
+                    kernel.get().perturbedLosses(theta, sigma, central, from, to, inputs, targets, rows, result);
+                    return;
                 }
-                ctrnnKernel.perturbedLosses(theta, sigma, central, from, to, inputs, targets, rows, result);
-                return;
             }
             if (perturbed == null) {
                 perturbed = new double[theta.length];
             }
-            final double[] p = perturbed;
-            System.arraycopy(theta, 0, p, 0, theta.length);
-            for (int i = from; i < to; i++) {
-                final double original = theta[i];
-                p[i] = original + sigma;
-                final double plus = loss(p);
-                if (central) {
-                    p[i] = original - sigma;
-                    result[i - from] = plus - loss(p);
-                } else {
-                    result[i - from] = plus;
-                }
-                p[i] = original;
-            }
+            OneWeightAtATime.losses(this, theta, perturbed, sigma, central, from, to, result);
         }
 
         private void checkGrad(double[] grad) {
