@@ -13,11 +13,9 @@ package org.chemotaxis.kernel;
  * the arithmetic of {@code CtrnnModel.step} with gain = dt * exp(-log tau). So every
  * implementation gives the same bits, and a row's result does not depend on its neighbours.
  *
- * <p>Weights are stored so that for fixed c or j the N targets read consecutive doubles:
- * {@code vT[c * N + i]} is v(i, c) and {@code w[j * N + i]} is w_ji (the model's own layout).
- * {@code ovCol >= 0} replaces {@code vT[ovCol * N ..]} by {@code ov[ovOff ..]}, {@code ovRow >= 0}
- * replaces {@code w[ovRow * N ..]} by {@code ov[ovOff ..]}; a replaced gain or bias is passed as
- * {@code gain} or {@code bias} itself.
+ * <p>Weights are stored so that for fixed c or j the N targets read consecutive doubles (see
+ * {@link CtrnnLayout}). The {@link Substitution} gives the gain and bias vectors and the replaced
+ * column of vT or row of w, if any.
  *
  * <p>Implementations are stateless and thread-safe.
  */
@@ -29,10 +27,9 @@ public interface CtrnnBlock {
      * {@code yNext[nextOff + r*N ..+N)} and {@code sNext[nextOff + r*N ..+N)}. Only the written
      * ranges are modified; they must not overlap each other or any range read.
      */
-    void step(int neurons, int inputs, int rows,
+    void step(CtrnnLayout layout, Substitution copy, int rows,
               double[] yPrev, double[] sPrev, int prevOff, double[] yNext, double[] sNext, int nextOff,
-              double[] x, int xOff, double[] vT, double[] w, int ovCol, int ovRow, double[] ov, int ovOff,
-              double[] gain, int gainOff, double[] bias, int biasOff);
+              double[] x, int xOff);
 
     /** A short name for reports: "scalar" or "vector-&lt;bits&gt;". */
     String name();

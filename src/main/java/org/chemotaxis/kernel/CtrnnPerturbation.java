@@ -35,10 +35,6 @@ public final class CtrnnPerturbation extends PerWeightKernel {
     /** State doubles per buffer that a group of copies may use (four such buffers: y and s, twice). */
     private static final int GROUP_STATE_DOUBLES = 1 << 13;
 
-    private static final int PLAIN = 0;
-    private static final int GAIN = 1;
-    private static final int BIAS = 2;
-
     private final int in;
     private final int neurons;
     private final double dt;
@@ -46,14 +42,14 @@ public final class CtrnnPerturbation extends PerWeightKernel {
     private final int bias;
     private final int w;
     private final int v;
-    private final int r;
-    private final int b;
-    private final int size;
     private final CtrnnBlock block;
 
     private final double[] vT;
     private final double[] wBase;
     private final double[] gain;
+    private final CtrnnLayout layout;
+    /** The unperturbed network: shared weights, the base gains and theta's biases. */
+    private final Substitution base = new Substitution();
 
     private int rowsCapacity;
     private int groupCapacity;
@@ -62,13 +58,9 @@ public final class CtrnnPerturbation extends PerWeightKernel {
     private double[] sA = new double[0];
     private double[] sB = new double[0];
     private double[] overrides = new double[0];
-    private int[] ovCol = new int[0];
-    private int[] ovRow = new int[0];
-    private int[] kind = new int[0];
+    private Substitution[] copies = new Substitution[0];
     private double[] yAll = new double[0];
     private double[] sAll = new double[0];
-    private double[] baseOut = new double[0];
-    private double[] outBuf = new double[0];
 
     /**
      * @param inputSize  I
@@ -81,7 +73,7 @@ public final class CtrnnPerturbation extends PerWeightKernel {
      */
     public CtrnnPerturbation(int inputSize, int neurons, int outputSize, double dt, int steps, int washout,
                              CtrnnBlock block) {
-        super(steps, washout, outputSize);
+        super(steps, washout, outputSize, neurons, 2 * neurons + neurons * neurons + neurons * inputSize);
         if (inputSize <= 0 || neurons <= 0 || outputSize <= 0) {
             throw new IllegalArgumentException("sizes must be > 0, but were inputSize " + inputSize + ", neurons "
                     + neurons + ", outputSize " + outputSize);
@@ -96,27 +88,15 @@ public final class CtrnnPerturbation extends PerWeightKernel {
         this.bias = neurons;
         this.w = 2 * neurons;
         this.v = w + neurons * neurons;
-        this.r = v + neurons * inputSize;
-        this.b = r + outputSize * neurons;
-        this.size = b + outputSize;
         this.block = block;
         this.vT = new double[inputSize * neurons];
         this.wBase = new double[neurons * neurons];
         this.gain = new double[neurons];
-    }
-
-    @Override
-    public int parameterCount() {
-        return size;
+        this.layout = new CtrnnLayout(neurons, inputSize, vT, wBase);
     }
 
     public CtrnnBlock block() {
         return block;
-    }
-
-    @Override
-    int readoutStart() {
-        return r;
     }
 
     @Override
@@ -137,14 +117,14 @@ public final class CtrnnPerturbation extends PerWeightKernel {
         sA = new double[groupCapacity * rows * N];
         sB = new double[groupCapacity * rows * N];
         overrides = new double[groupCapacity * N];
-        ovCol = new int[groupCapacity];
-        ovRow = new int[groupCapacity];
-        kind = new int[groupCapacity];
+        copies = new Substitution[groupCapacity];
+        for (int k = 0; k < groupCapacity; k++) {
+            copies[k] = new Substitution();
+        }
         // The state before step 0 first, then that after every step.
         yAll = new double[(steps + 1) * rows * N];
         sAll = new double[(steps + 1) * rows * N];
-        baseOut = new double[steps * rows * out];
-        outBuf = new double[rows * out];
+        growReadoutBuffers(rows);
     }
 
     @Override
@@ -164,30 +144,28 @@ public final class CtrnnPerturbation extends PerWeightKernel {
     void setUpCopy(int k, double[] theta, int index, double value) {
         final int N = neurons;
         final int ov = k * N;
-        ovCol[k] = -1;
-        ovRow[k] = -1;
-        kind[k] = PLAIN;
+        final Substitution copy = copies[k].shared().gain(gain, 0).bias(theta, bias);
         if (index < bias) {
             final int unit = index - logTau;
             System.arraycopy(gain, 0, overrides, ov, N);
             overrides[ov + unit] = dt * StrictMath.exp(-value);
-            kind[k] = GAIN;
+            copy.gain(overrides, ov);
         } else if (index < w) {
             System.arraycopy(theta, bias, overrides, ov, N);
             overrides[ov + index - bias] = value;
-            kind[k] = BIAS;
+            copy.bias(overrides, ov);
         } else if (index < v) {
             final int source = (index - w) / N;
             final int target = (index - w) % N;
             System.arraycopy(wBase, source * N, overrides, ov, N);
             overrides[ov + target] = value;
-            ovRow[k] = source;
+            copy.replace(-1, source, overrides, ov);
         } else {
             final int unit = (index - v) / in;
             final int col = (index - v) % in;
             System.arraycopy(vT, col * N, overrides, ov, N);
             overrides[ov + unit] = value;
-            ovCol[k] = col;
+            copy.replace(col, -1, overrides, ov);
         }
     }
 
@@ -208,8 +186,7 @@ public final class CtrnnPerturbation extends PerWeightKernel {
         final int rowBlock = rows * N;
         Arrays.fill(sums, 0, g, 0.0);
         for (int k = 0; k < g; k++) {
-            final boolean ownBias = kind[k] == BIAS;
-            initialState(N, rows, yA, sA, k * rowBlock, ownBias ? overrides : theta, ownBias ? k * N : bias);
+            initialState(N, rows, yA, sA, k * rowBlock, copies[k].bias(), copies[k].biasOffset());
         }
         double[] yPrev = yA;
         double[] sPrev = sA;
@@ -220,12 +197,7 @@ public final class CtrnnPerturbation extends PerWeightKernel {
             final int tOff = t * rows * out;
             for (int k = 0; k < g; k++) {
                 final int off = k * rowBlock;
-                final boolean ownGain = kind[k] == GAIN;
-                final boolean ownBias = kind[k] == BIAS;
-                block.step(N, in, rows, yPrev, sPrev, off, yNext, sNext, off, inputs, xOff,
-                        vT, wBase, ovCol[k], ovRow[k], overrides, k * N,
-                        ownGain ? overrides : gain, ownGain ? k * N : 0,
-                        ownBias ? overrides : theta, ownBias ? k * N : bias);
+                block.step(layout, copies[k], rows, yPrev, sPrev, off, yNext, sNext, off, inputs, xOff);
                 if (t >= washout) {
                     sums[k] = addSquaredErrors(sums[k], theta, sNext, off, targets, tOff, rows);
                 }
@@ -239,78 +211,31 @@ public final class CtrnnPerturbation extends PerWeightKernel {
         }
     }
 
-    /** Adds the squared errors of {@code rows} rows of one step to {@code sum}, in (row, output) order. */
-    private double addSquaredErrors(double sum, double[] theta, double[] s, int sOff, double[] targets, int tOff,
-                                    int rows) {
-        final int O = out;
-        for (int o = 0; o < O; o++) {
-            Readout.outputs(theta, r + o * neurons, theta[b + o], s, sOff, neurons, rows, outBuf, O, o);
-        }
-        for (int row = 0; row < rows; row++) {
-            for (int o = 0; o < O; o++) {
-                final double e = outBuf[row * O + o] - targets[tOff + row * O + o];
-                sum += e * e;
-            }
-        }
-        return sum;
-    }
-
     /**
      * The unperturbed y_t and sigma(y_t + theta) of every step into {@code yAll} and {@code sAll}
-     * (step t at block t + 1, the initial state at block 0) and the counted outputs into
-     * {@code baseOut}.
+     * (step t at block t + 1, the initial state at block 0), the counted outputs kept.
      */
     @Override
     void basePass(double[] theta, int rows, double[] inputs) {
-        final int N = neurons;
-        final int O = out;
-        final int rowBlock = rows * N;
-        initialState(N, rows, yAll, sAll, 0, theta, bias);
+        final int rowBlock = rows * neurons;
+        base.gain(gain, 0).bias(theta, bias);
+        initialState(neurons, rows, yAll, sAll, 0, theta, bias);
         for (int t = 0; t < steps; t++) {
             final int next = (t + 1) * rowBlock;
-            block.step(N, in, rows, yAll, sAll, t * rowBlock, yAll, sAll, next, inputs, t * rows * in,
-                    vT, wBase, -1, -1, overrides, 0, gain, 0, theta, bias);
+            block.step(layout, base, rows, yAll, sAll, t * rowBlock, yAll, sAll, next, inputs, t * rows * in);
             if (t >= washout) {
-                for (int o = 0; o < O; o++) {
-                    Readout.outputs(theta, r + o * N, theta[b + o], sAll, next, N, rows, outBuf, O, o);
-                }
-                System.arraycopy(outBuf, 0, baseOut, t * rows * O, rows * O);
+                keepBaseOutputs(theta, sAll, next, rows, t);
             }
         }
     }
 
-    /**
-     * The sum of squared errors with readout parameter {@code index} set to {@code value}: only
-     * that parameter's output is recomputed, from the stored base states.
-     */
     @Override
-    double readoutLoss(double[] theta, int index, double value, int rows, double[] targets) {
-        final int N = neurons;
-        final int O = out;
-        final boolean isBias = index >= b;
-        final int unit = isBias ? index - b : (index - r) / N;
-        final int col = isBias ? -1 : (index - r) % N;
-        final int wo = r + unit * N;
-        double sum = 0.0;
-        for (int t = washout; t < steps; t++) {
-            for (int row = 0; row < rows; row++) {
-                final int yr = (t * rows + row) * O;
-                final int sr = ((t + 1) * rows + row) * N;
-                for (int o = 0; o < O; o++) {
-                    double y;
-                    if (o == unit) {
-                        y = isBias ? value : theta[b + o];
-                        for (int j = 0; j < N; j++) {
-                            y += (j == col ? value : theta[wo + j]) * sAll[sr + j];
-                        }
-                    } else {
-                        y = baseOut[yr + o];
-                    }
-                    final double e = y - targets[yr + o];
-                    sum += e * e;
-                }
-            }
-        }
-        return sum;
+    double[] baseStates() {
+        return sAll;
+    }
+
+    @Override
+    int baseStateOffset(int t, int rows) {
+        return (t + 1) * rows * neurons;
     }
 }

@@ -13,22 +13,21 @@ public final class CtrnnScalarBlock implements CtrnnBlock {
     }
 
     @Override
-    public void step(int neurons, int inputs, int rows,
+    public void step(CtrnnLayout layout, Substitution copy, int rows,
                      double[] yPrev, double[] sPrev, int prevOff, double[] yNext, double[] sNext, int nextOff,
-                     double[] x, int xOff, double[] vT, double[] w, int ovCol, int ovRow, double[] ov, int ovOff,
-                     double[] gain, int gainOff, double[] bias, int biasOff) {
-        final int N = neurons;
-        final int I = inputs;
+                     double[] x, int xOff) {
+        final int N = layout.neurons();
+        final int I = layout.inputs();
         int r = 0;
         for (; r + 4 <= rows; r += 4) {
             final int p = prevOff + r * N;
             final int n = nextOff + r * N;
             final int xr = xOff + r * I;
             for (int i = 0; i < N; i++) {
-                bracket4(N, I, i, yPrev, sPrev, p, yNext, n, x, xr, vT, w, ovCol, ovRow, ov, ovOff);
+                bracket4(layout, copy, i, yPrev, sPrev, p, yNext, n, x, xr);
             }
             for (int q = 0; q < 4; q++) {
-                finish(N, yPrev, p + q * N, yNext, sNext, n + q * N, gain, gainOff, bias, biasOff, 0);
+                finish(N, copy, yPrev, p + q * N, yNext, sNext, n + q * N, 0);
             }
         }
         for (; r < rows; r++) {
@@ -36,9 +35,9 @@ public final class CtrnnScalarBlock implements CtrnnBlock {
             final int n = nextOff + r * N;
             final int xr = xOff + r * I;
             for (int i = 0; i < N; i++) {
-                yNext[n + i] = bracket(N, I, i, yPrev, sPrev, p, x, xr, vT, w, ovCol, ovRow, ov, ovOff);
+                yNext[n + i] = bracket(layout, copy, i, yPrev, sPrev, p, x, xr);
             }
-            finish(N, yPrev, p, yNext, sNext, n, gain, gainOff, bias, biasOff, 0);
+            finish(N, copy, yPrev, p, yNext, sNext, n, 0);
         }
     }
 
@@ -46,9 +45,16 @@ public final class CtrnnScalarBlock implements CtrnnBlock {
      * Unit i's bracket f for four consecutive rows into yNext: four independent chains of adds
      * keep the floating-point units busy where one row's chain would wait on each add.
      */
-    private static void bracket4(int N, int I, int i, double[] yPrev, double[] sPrev, int p, double[] yNext, int n,
-                                 double[] x, int xr, double[] vT, double[] w, int ovCol, int ovRow, double[] ov,
-                                 int ovOff) {
+    private static void bracket4(CtrnnLayout layout, Substitution copy, int i, double[] yPrev, double[] sPrev, int p,
+                                 double[] yNext, int n, double[] x, int xr) {
+        final int N = layout.neurons();
+        final int I = layout.inputs();
+        final double[] vT = layout.vT();
+        final double[] w = layout.w();
+        final int ovCol = copy.column();
+        final int ovRow = copy.row();
+        final double[] ov = copy.vector();
+        final int ovOff = copy.vectorOffset();
         double f0 = -yPrev[p + i];
         double f1 = -yPrev[p + N + i];
         double f2 = -yPrev[p + 2 * N + i];
@@ -74,8 +80,11 @@ public final class CtrnnScalarBlock implements CtrnnBlock {
     }
 
     /** The Euler update and sigma of one row's units from {@code i0} on, yNext holding f. */
-    static void finish(int N, double[] yPrev, int p, double[] yNext, double[] sNext, int n,
-                       double[] gain, int gainOff, double[] bias, int biasOff, int i0) {
+    static void finish(int N, Substitution copy, double[] yPrev, int p, double[] yNext, double[] sNext, int n, int i0) {
+        final double[] gain = copy.gain();
+        final int gainOff = copy.gainOffset();
+        final double[] bias = copy.bias();
+        final int biasOff = copy.biasOffset();
         for (int i = i0; i < N; i++) {
             final double y = yPrev[p + i] + gain[gainOff + i] * yNext[n + i];
             yNext[n + i] = y;
@@ -84,8 +93,16 @@ public final class CtrnnScalarBlock implements CtrnnBlock {
     }
 
     /** Unit i's bracket f for one row, in the contract's order (for the vector block's tail units). */
-    static double bracket(int N, int I, int i, double[] yPrev, double[] sPrev, int p, double[] x, int xr,
-                          double[] vT, double[] w, int ovCol, int ovRow, double[] ov, int ovOff) {
+    static double bracket(CtrnnLayout layout, Substitution copy, int i, double[] yPrev, double[] sPrev, int p,
+                          double[] x, int xr) {
+        final int N = layout.neurons();
+        final int I = layout.inputs();
+        final double[] vT = layout.vT();
+        final double[] w = layout.w();
+        final int ovCol = copy.column();
+        final int ovRow = copy.row();
+        final double[] ov = copy.vector();
+        final int ovOff = copy.vectorOffset();
         double f = -yPrev[p + i];
         for (int c = 0; c < I; c++) {
             f += (c == ovCol ? ov[ovOff + i] : vT[c * N + i]) * x[xr + c];

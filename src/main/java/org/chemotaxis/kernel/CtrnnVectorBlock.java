@@ -40,12 +40,17 @@ final class CtrnnVectorBlock implements CtrnnBlock {
     }
 
     @Override
-    public void step(int neurons, int inputs, int rows,
+    public void step(CtrnnLayout layout, Substitution copy, int rows,
                      double[] yPrev, double[] sPrev, int prevOff, double[] yNext, double[] sNext, int nextOff,
-                     double[] x, int xOff, double[] vT, double[] w, int ovCol, int ovRow, double[] ov, int ovOff,
-                     double[] gain, int gainOff, double[] bias, int biasOff) {
-        final int N = neurons;
-        final int I = inputs;
+                     double[] x, int xOff) {
+        final int N = layout.neurons();
+        final int I = layout.inputs();
+        final double[] vT = layout.vT();
+        final double[] w = layout.w();
+        final int ovCol = copy.column();
+        final int ovRow = copy.row();
+        final double[] ov = copy.vector();
+        final int ovOff = copy.vectorOffset();
         final int full = N / V;
         final int tail = full * V;
         final int blocked = rows / 4 * 4;
@@ -93,10 +98,9 @@ final class CtrnnVectorBlock implements CtrnnBlock {
                 }
             }
             for (int i = tail; i < N; i++) {
-                yNext[n0 + i] = CtrnnScalarBlock.bracket(N, I, i, yPrev, sPrev, p0, x, x0, vT, w, ovCol, ovRow,
-                        ov, ovOff);
+                yNext[n0 + i] = CtrnnScalarBlock.bracket(layout, copy, i, yPrev, sPrev, p0, x, x0);
             }
-            finish(N, yPrev, p0, yNext, sNext, n0, gain, gainOff, bias, biasOff);
+            finish(N, copy, yPrev, p0, yNext, sNext, n0);
         }
     }
 
@@ -105,8 +109,11 @@ final class CtrnnVectorBlock implements CtrnnBlock {
      * tail. y + bias waits in sNext for {@link #sigmaInPlace}: no vector value crosses a method
      * boundary, where the JIT would box it if it did not inline the callee.
      */
-    private static void finish(int N, double[] yPrev, int p, double[] yNext, double[] sNext, int n,
-                               double[] gain, int gainOff, double[] bias, int biasOff) {
+    private static void finish(int N, Substitution copy, double[] yPrev, int p, double[] yNext, double[] sNext, int n) {
+        final double[] gain = copy.gain();
+        final int gainOff = copy.gainOffset();
+        final double[] bias = copy.bias();
+        final int biasOff = copy.biasOffset();
         int i = 0;
         for (; i + V <= N; i += V) {
             final DoubleVector f = DoubleVector.fromArray(S, yNext, n + i);
@@ -116,7 +123,7 @@ final class CtrnnVectorBlock implements CtrnnBlock {
             y.add(DoubleVector.fromArray(S, bias, biasOff + i)).intoArray(sNext, n + i);
         }
         sigmaInPlace(sNext, n, i);
-        CtrnnScalarBlock.finish(N, yPrev, p, yNext, sNext, n, gain, gainOff, bias, biasOff, i);
+        CtrnnScalarBlock.finish(N, copy, yPrev, p, yNext, sNext, n, i);
     }
 
     /** {@link Logistic#sigma} on {@code a[off .. off + len)}, lane by lane with the same operations. */

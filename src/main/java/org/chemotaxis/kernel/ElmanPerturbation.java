@@ -35,13 +35,13 @@ public final class ElmanPerturbation extends PerWeightKernel {
     private final int wxh;
     private final int whh;
     private final int bh;
-    private final int why;
-    private final int by;
-    private final int size;
     private final RecurrentBlock block;
 
     private final double[] wxT;
     private final double[] whT;
+    private final RecurrentLayout layout;
+    /** The unperturbed network: shared weights, theta's biases. */
+    private final Substitution base = new Substitution();
 
     private int rowsCapacity;
     private int groupCapacity;
@@ -49,12 +49,8 @@ public final class ElmanPerturbation extends PerWeightKernel {
     private double[] stateB = new double[0];
     private double[] zeros = new double[0];
     private double[] overrides = new double[0];
-    private int[] ovCol = new int[0];
-    private int[] ovRow = new int[0];
-    private boolean[] ovBias = new boolean[0];
+    private Substitution[] copies = new Substitution[0];
     private double[] hAll = new double[0];
-    private double[] baseOut = new double[0];
-    private double[] outBuf = new double[0];
 
     /**
      * @param inputSize  I
@@ -66,7 +62,7 @@ public final class ElmanPerturbation extends PerWeightKernel {
      */
     public ElmanPerturbation(int inputSize, int hidden, int outputSize, int steps, int washout,
                              RecurrentBlock block) {
-        super(steps, washout, outputSize);
+        super(steps, washout, outputSize, hidden, hidden * inputSize + hidden * hidden + hidden);
         if (inputSize <= 0 || hidden <= 0 || outputSize <= 0) {
             throw new IllegalArgumentException("sizes must be > 0, but were inputSize " + inputSize + ", hidden "
                     + hidden + ", outputSize " + outputSize);
@@ -76,26 +72,14 @@ public final class ElmanPerturbation extends PerWeightKernel {
         this.wxh = 0;
         this.whh = hidden * inputSize;
         this.bh = whh + hidden * hidden;
-        this.why = bh + hidden;
-        this.by = why + outputSize * hidden;
-        this.size = by + outputSize;
         this.block = block;
         this.wxT = new double[inputSize * hidden];
         this.whT = new double[hidden * hidden];
-    }
-
-    @Override
-    public int parameterCount() {
-        return size;
+        this.layout = new RecurrentLayout(hidden, inputSize, wxT, whT);
     }
 
     public RecurrentBlock block() {
         return block;
-    }
-
-    @Override
-    int readoutStart() {
-        return why;
     }
 
     @Override
@@ -114,12 +98,12 @@ public final class ElmanPerturbation extends PerWeightKernel {
         stateB = new double[groupCapacity * rows * hidden];
         zeros = new double[rows * hidden];
         overrides = new double[groupCapacity * hidden];
-        ovCol = new int[groupCapacity];
-        ovRow = new int[groupCapacity];
-        ovBias = new boolean[groupCapacity];
+        copies = new Substitution[groupCapacity];
+        for (int k = 0; k < groupCapacity; k++) {
+            copies[k] = new Substitution();
+        }
         hAll = new double[steps * rows * hidden];
-        baseOut = new double[steps * rows * out];
-        outBuf = new double[rows * out];
+        growReadoutBuffers(rows);
     }
 
     @Override
@@ -140,25 +124,23 @@ public final class ElmanPerturbation extends PerWeightKernel {
     void setUpCopy(int k, double[] theta, int index, double value) {
         final int H = hidden;
         final int ov = k * H;
-        ovCol[k] = -1;
-        ovRow[k] = -1;
-        ovBias[k] = false;
+        final Substitution copy = copies[k].bias(theta, bh);
         if (index < whh) {
             final int unit = (index - wxh) / in;
             final int col = (index - wxh) % in;
             System.arraycopy(wxT, col * H, overrides, ov, H);
             overrides[ov + unit] = value;
-            ovCol[k] = col;
+            copy.replace(col, -1, overrides, ov);
         } else if (index < bh) {
             final int unit = (index - whh) / H;
             final int col = (index - whh) % H;
             System.arraycopy(whT, col * H, overrides, ov, H);
             overrides[ov + unit] = value;
-            ovRow[k] = col;
+            copy.replace(-1, col, overrides, ov);
         } else {
             System.arraycopy(theta, bh, overrides, ov, H);
             overrides[ov + index - bh] = value;
-            ovBias[k] = true;
+            copy.shared().bias(overrides, ov);
         }
     }
 
@@ -175,9 +157,7 @@ public final class ElmanPerturbation extends PerWeightKernel {
             final int yOff = t * rows * out;
             for (int k = 0; k < g; k++) {
                 final int off = k * rowBlock;
-                final boolean b = ovBias[k];
-                block.step(H, in, rows, prev, off, next, off, inputs, xOff,
-                        b ? overrides : theta, b ? k * H : bh, wxT, whT, ovCol[k], ovRow[k], overrides, k * H);
+                block.step(layout, copies[k], rows, prev, off, next, off, inputs, xOff);
                 if (t >= washout) {
                     sums[k] = addSquaredErrors(sums[k], theta, next, off, targets, yOff, rows);
                 }
@@ -188,79 +168,28 @@ public final class ElmanPerturbation extends PerWeightKernel {
         }
     }
 
-    /** Adds the squared errors of {@code rows} rows of one step to {@code sum}, in (row, output) order. */
-    private double addSquaredErrors(double sum, double[] theta, double[] h, int hOff, double[] targets, int yOff,
-                                    int rows) {
-        final int O = out;
-        for (int o = 0; o < O; o++) {
-            outputs(theta, o, h, hOff, rows, outBuf);
-        }
-        for (int r = 0; r < rows; r++) {
-            for (int o = 0; o < O; o++) {
-                final double e = outBuf[r * O + o] - targets[yOff + r * O + o];
-                sum += e * e;
-            }
-        }
-        return sum;
-    }
-
-    /** Output o of {@code rows} rows into {@code y[r * O + o]}: b_y(o) + sum_j w_hy(o, j) h[r][j], summed in j order. */
-    private void outputs(double[] theta, int o, double[] h, int hOff, int rows, double[] y) {
-        Readout.outputs(theta, why + o * hidden, theta[by + o], h, hOff, hidden, rows, y, out, o);
-    }
-
-    /** The unperturbed hidden states of every step into {@code hAll} and the counted outputs into {@code baseOut}. */
+    /** The unperturbed hidden states of every step into {@code hAll}, the counted outputs kept. */
     @Override
     void basePass(double[] theta, int rows, double[] inputs) {
-        final int H = hidden;
-        final int O = out;
-        final int rowBlock = rows * H;
+        final int rowBlock = rows * hidden;
+        base.bias(theta, bh);
         for (int t = 0; t < steps; t++) {
             final double[] prev = t == 0 ? zeros : hAll;
             final int prevOff = t == 0 ? 0 : (t - 1) * rowBlock;
-            block.step(H, in, rows, prev, prevOff, hAll, t * rowBlock, inputs, t * rows * in,
-                    theta, bh, wxT, whT, -1, -1, overrides, 0);
+            block.step(layout, base, rows, prev, prevOff, hAll, t * rowBlock, inputs, t * rows * in);
             if (t >= washout) {
-                for (int o = 0; o < O; o++) {
-                    outputs(theta, o, hAll, t * rowBlock, rows, outBuf);
-                }
-                System.arraycopy(outBuf, 0, baseOut, t * rows * O, rows * O);
+                keepBaseOutputs(theta, hAll, t * rowBlock, rows, t);
             }
         }
     }
 
-    /**
-     * The sum of squared errors with readout parameter {@code index} set to {@code value}: only
-     * that parameter's output is recomputed, from the stored base hidden states.
-     */
     @Override
-    double readoutLoss(double[] theta, int index, double value, int rows, double[] targets) {
-        final int H = hidden;
-        final int O = out;
-        final boolean isBias = index >= by;
-        final int unit = isBias ? index - by : (index - why) / H;
-        final int col = isBias ? -1 : (index - why) % H;
-        final int w = why + unit * H;
-        double sum = 0.0;
-        for (int t = washout; t < steps; t++) {
-            for (int r = 0; r < rows; r++) {
-                final int yr = (t * rows + r) * O;
-                final int hr = (t * rows + r) * H;
-                for (int o = 0; o < O; o++) {
-                    double y;
-                    if (o == unit) {
-                        y = isBias ? value : theta[by + o];
-                        for (int j = 0; j < H; j++) {
-                            y += (j == col ? value : theta[w + j]) * hAll[hr + j];
-                        }
-                    } else {
-                        y = baseOut[yr + o];
-                    }
-                    final double e = y - targets[yr + o];
-                    sum += e * e;
-                }
-            }
-        }
-        return sum;
+    double[] baseStates() {
+        return hAll;
+    }
+
+    @Override
+    int baseStateOffset(int t, int rows) {
+        return t * rows * hidden;
     }
 }

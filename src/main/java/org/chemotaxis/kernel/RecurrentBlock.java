@@ -10,11 +10,9 @@ package org.chemotaxis.kernel;
  * rounding per multiply and per add, which is the order of {@code ElmanModel.step}. So every
  * implementation gives the same bits, and a row's result does not depend on its neighbours.
  *
- * <p>Weights are stored transposed (column-major for the model): {@code wxT[c * H + i]} is
- * w_xh(i, c) and {@code whT[j * H + i]} is w_hh(i, j), so that for fixed c or j the H outputs
- * read consecutive doubles. {@code ovCol >= 0} replaces the column {@code wxT[ovCol * H ..]} by
- * {@code ov[ovOff ..]}, {@code ovRow >= 0} replaces {@code whT[ovRow * H ..]} by {@code ov[ovOff ..]};
- * a replaced bias is passed as {@code bias} itself.
+ * <p>Weights are stored transposed (column-major for the model, see {@link RecurrentLayout}), so
+ * that for fixed c or j the H outputs read consecutive doubles. The {@link Substitution} gives
+ * the bias and the replaced column of wxT or row of whT, if any.
  *
  * <p>Implementations are stateless and thread-safe.
  */
@@ -25,10 +23,8 @@ public interface RecurrentBlock {
      * {@code x[xOff + r*I ..+I)} and writes {@code hNext[nextOff + r*H ..+H)}. Only the written
      * range is modified; it must not overlap any range read.
      */
-    void step(int hidden, int inputs, int rows,
-              double[] hPrev, int prevOff, double[] hNext, int nextOff, double[] x, int xOff,
-              double[] bias, int biasOff, double[] wxT, double[] whT,
-              int ovCol, int ovRow, double[] ov, int ovOff);
+    void step(RecurrentLayout layout, Substitution copy, int rows,
+              double[] hPrev, int prevOff, double[] hNext, int nextOff, double[] x, int xOff);
 
     /** A short name for reports: "scalar" or "vector-&lt;bits&gt;". */
     String name();

@@ -12,28 +12,32 @@ public final class ScalarBlock implements RecurrentBlock {
     }
 
     @Override
-    public void step(int hidden, int inputs, int rows,
-                     double[] hPrev, int prevOff, double[] hNext, int nextOff, double[] x, int xOff,
-                     double[] bias, int biasOff, double[] wxT, double[] whT,
-                     int ovCol, int ovRow, double[] ov, int ovOff) {
-        final int H = hidden;
-        final int I = inputs;
+    public void step(RecurrentLayout layout, Substitution copy, int rows,
+                     double[] hPrev, int prevOff, double[] hNext, int nextOff, double[] x, int xOff) {
+        final int H = layout.hidden();
+        final int I = layout.inputs();
         for (int r = 0; r < rows; r++) {
             final int hp = prevOff + r * H;
             final int hn = nextOff + r * H;
             final int xr = xOff + r * I;
             for (int i = 0; i < H; i++) {
-                hNext[hn + i] = Tanh.tanh(preActivation(H, I, i, hPrev, hp, x, xr, bias, biasOff, wxT, whT,
-                        ovCol, ovRow, ov, ovOff));
+                hNext[hn + i] = Tanh.tanh(preActivation(layout, copy, i, hPrev, hp, x, xr));
             }
         }
     }
 
     /** Unit i's pre-activation for one row, in the order that every implementation follows. */
-    static double preActivation(int H, int I, int i, double[] hPrev, int hp, double[] x, int xr,
-                                double[] bias, int biasOff, double[] wxT, double[] whT,
-                                int ovCol, int ovRow, double[] ov, int ovOff) {
-        double a = bias[biasOff + i];
+    static double preActivation(RecurrentLayout layout, Substitution copy, int i, double[] hPrev, int hp,
+                                double[] x, int xr) {
+        final int H = layout.hidden();
+        final int I = layout.inputs();
+        final double[] wxT = layout.wxT();
+        final double[] whT = layout.whT();
+        final int ovCol = copy.column();
+        final int ovRow = copy.row();
+        final double[] ov = copy.vector();
+        final int ovOff = copy.vectorOffset();
+        double a = copy.bias()[copy.biasOffset() + i];
         for (int c = 0; c < I; c++) {
             final double w = c == ovCol ? ov[ovOff + i] : wxT[c * H + i];
             a += w * x[xr + c];

@@ -42,12 +42,18 @@ final class VectorBlock implements RecurrentBlock {
     }
 
     @Override
-    public void step(int hidden, int inputs, int rows,
-                     double[] hPrev, int prevOff, double[] hNext, int nextOff, double[] x, int xOff,
-                     double[] bias, int biasOff, double[] wxT, double[] whT,
-                     int ovCol, int ovRow, double[] ov, int ovOff) {
-        final int H = hidden;
-        final int I = inputs;
+    public void step(RecurrentLayout layout, Substitution copy, int rows,
+                     double[] hPrev, int prevOff, double[] hNext, int nextOff, double[] x, int xOff) {
+        final int H = layout.hidden();
+        final int I = layout.inputs();
+        final double[] wxT = layout.wxT();
+        final double[] whT = layout.whT();
+        final double[] bias = copy.bias();
+        final int biasOff = copy.biasOffset();
+        final int ovCol = copy.column();
+        final int ovRow = copy.row();
+        final double[] ov = copy.vector();
+        final int ovOff = copy.vectorOffset();
         final int full = H / V;
         final int tail = full * V;
         final int blocked = rows / 4 * 4;
@@ -92,8 +98,8 @@ final class VectorBlock implements RecurrentBlock {
             final int x0 = xOff + r * I;
             for (int rr = 0; rr < 4; rr++) {
                 for (int i = tail; i < H; i++) {
-                    hNext[n0 + rr * H + i] = ScalarBlock.preActivation(H, I, i, hPrev, p0 + rr * H, x, x0 + rr * I,
-                            bias, biasOff, wxT, whT, ovCol, ovRow, ov, ovOff);
+                    hNext[n0 + rr * H + i] = ScalarBlock.preActivation(layout, copy, i, hPrev, p0 + rr * H, x,
+                            x0 + rr * I);
                 }
             }
             tanhInPlace(hNext, n0, 4 * H);
@@ -107,8 +113,7 @@ final class VectorBlock implements RecurrentBlock {
                 acc1x1(H, v * V, 0, H, hPrev, p0, hNext, n0, whT, ovRow, ov, ovOff);
             }
             for (int i = tail; i < H; i++) {
-                hNext[n0 + i] = ScalarBlock.preActivation(H, I, i, hPrev, p0, x, x0,
-                        bias, biasOff, wxT, whT, ovCol, ovRow, ov, ovOff);
+                hNext[n0 + i] = ScalarBlock.preActivation(layout, copy, i, hPrev, p0, x, x0);
             }
             tanhInPlace(hNext, n0, H);
         }

@@ -70,8 +70,8 @@ class CtrnnBlockTest {
         }
         double[] yNext = new double[rows * n];
         double[] sNext = new double[rows * n];
-        CtrnnScalarBlock.INSTANCE.step(n, in, rows, y, s, 0, yNext, sNext, 0, x, 0, vT, w, -1, -1, new double[n], 0,
-                gain, 0, bias, 0);
+        CtrnnScalarBlock.INSTANCE.step(new CtrnnLayout(n, in, vT, w), new Substitution().gain(gain, 0).bias(bias, 0),
+                rows, y, s, 0, yNext, sNext, 0, x, 0);
         assertArrayEquals(yModel, yNext, 0.0);
         for (int r = 0; r < rows; r++) {
             for (int i = 0; i < n; i++) {
@@ -102,8 +102,9 @@ class CtrnnBlockTest {
             double[] b = kind == 3 ? ov : bias;
             double[] yNext = new double[rows * n];
             double[] sNext = new double[rows * n];
-            CtrnnScalarBlock.INSTANCE.step(n, in, rows, y, s, 0, yNext, sNext, 0, x, 0, vT, w, ovCol, ovRow, ov, 0,
-                    g, 0, b, 0);
+            CtrnnScalarBlock.INSTANCE.step(new CtrnnLayout(n, in, vT, w),
+                    new Substitution().replace(ovCol, ovRow, ov, 0).gain(g, 0).bias(b, 0),
+                    rows, y, s, 0, yNext, sNext, 0, x, 0);
             for (int r = 0; r < rows; r++) {
                 for (int i = 0; i < n; i++) {
                     double f = -y[r * n + i];
@@ -149,10 +150,10 @@ class CtrnnBlockTest {
             double[] sExpected = random(rng, off + rows * n + 3, 1);
             double[] yGot = yExpected.clone();
             double[] sGot = sExpected.clone();
-            CtrnnScalarBlock.INSTANCE.step(n, in, rows, yPrev, sPrev, off, yExpected, sExpected, off + 1, x, off,
-                    vT, w, ovCol, ovRow, ov, off, g, off, b, off);
-            vector.step(n, in, rows, yPrev, sPrev, off, yGot, sGot, off + 1, x, off,
-                    vT, w, ovCol, ovRow, ov, off, g, off, b, off);
+            CtrnnLayout layout = new CtrnnLayout(n, in, vT, w);
+            Substitution copy = new Substitution().replace(ovCol, ovRow, ov, off).gain(g, off).bias(b, off);
+            CtrnnScalarBlock.INSTANCE.step(layout, copy, rows, yPrev, sPrev, off, yExpected, sExpected, off + 1, x, off);
+            vector.step(layout, copy, rows, yPrev, sPrev, off, yGot, sGot, off + 1, x, off);
             String shape = "n=" + n + " in=" + in + " rows=" + rows + " kind=" + kind;
             assertArrayEquals(yExpected, yGot, 0.0, shape);
             assertArrayEquals(sExpected, sGot, 0.0, shape);

@@ -44,7 +44,8 @@ class RecurrentBlockTest {
         double[] prev = random(rng, rows * h, 1);
         double[] ov = random(rng, h, 1);
         double[] next = new double[rows * h];
-        ScalarBlock.INSTANCE.step(h, in, rows, prev, 0, next, 0, x, 0, bias, 0, wxT, whT, -1, 4, ov, 0);
+        ScalarBlock.INSTANCE.step(new RecurrentLayout(h, in, wxT, whT), new Substitution().replace(-1, 4, ov, 0).bias(bias, 0),
+                rows, prev, 0, next, 0, x, 0);
         for (int r = 0; r < rows; r++) {
             for (int i = 0; i < h; i++) {
                 double a = bias[i];
@@ -82,9 +83,10 @@ class RecurrentBlockTest {
             double[] b = kind == 3 ? ov : bias;
             double[] expected = random(rng, off + rows * h + 3, 1);
             double[] got = expected.clone();
-            ScalarBlock.INSTANCE.step(h, in, rows, prev, off, expected, off + 1, x, off, b, off, wxT, whT,
-                    ovCol, ovRow, ov, off);
-            vector.step(h, in, rows, prev, off, got, off + 1, x, off, b, off, wxT, whT, ovCol, ovRow, ov, off);
+            RecurrentLayout layout = new RecurrentLayout(h, in, wxT, whT);
+            Substitution copy = new Substitution().replace(ovCol, ovRow, ov, off).bias(b, off);
+            ScalarBlock.INSTANCE.step(layout, copy, rows, prev, off, expected, off + 1, x, off);
+            vector.step(layout, copy, rows, prev, off, got, off + 1, x, off);
             assertArrayEquals(expected, got, 0.0, "h=" + h + " in=" + in + " rows=" + rows + " kind=" + kind);
         }
     }
