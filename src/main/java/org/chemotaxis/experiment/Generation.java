@@ -3,6 +3,7 @@ package org.chemotaxis.experiment;
 import org.chemotaxis.config.ExperimentConfig;
 import org.chemotaxis.data.SequenceDataset;
 import org.chemotaxis.data.SineDataset;
+import org.chemotaxis.metrics.Metrics;
 import org.chemotaxis.model.ClosedLoop;
 import org.chemotaxis.model.RecurrentModel;
 import org.chemotaxis.util.RandomStreams;
@@ -56,15 +57,12 @@ public final class Generation {
         double[] time = new double[steps];
         double[] truth = new double[steps];
         double[] generated = new double[steps];
-        double sum = 0;
         for (int m = 0; m < steps; m++) {
             // out[m] is the output of step warmup-1+m: the prediction of that step's target.
             time[m] = warmup + m;
             truth[m] = data.target(seq, warmup - 1 + m, 0);
             generated[m] = out[m][0];
-            double e = generated[m] - truth[m];
-            sum += e * e;
         }
-        return new Result(warmup, time, truth, generated, sum / steps);
+        return new Result(warmup, time, truth, generated, Metrics.mse(generated, truth));
     }
 }

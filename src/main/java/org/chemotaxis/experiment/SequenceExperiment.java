@@ -4,6 +4,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.chemotaxis.config.ExperimentConfig;
 import org.chemotaxis.data.DataLoader;
 import org.chemotaxis.data.SequenceDataset;
+import org.chemotaxis.metrics.Metrics;
 import org.chemotaxis.model.CtrnnModel;
 import org.chemotaxis.model.ElmanModel;
 import org.chemotaxis.model.RecurrentModel;
@@ -119,6 +120,6 @@ public final class SequenceExperiment implements Experiment {
     @Override
     public DoubleUnaryOperator lossToMetric() {
         double variance = validationTargetVariance;
-        return mse -> variance > 0 ? 1 - mse / variance : Double.NaN;
+        return mse -> Metrics.rSquared(mse, variance);
     }
 }
