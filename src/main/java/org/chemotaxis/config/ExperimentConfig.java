@@ -200,6 +200,11 @@ public record ExperimentConfig(
                     + problem.type() + "'");
         }
         r.positive("problem.validation_episodes", problem.validationEpisodes());
+        if (problem.given() && (estimator.type() == EstimatorConfig.Type.BPTT
+                || estimator.type() == EstimatorConfig.Type.NODE)) {
+            r.add("estimator.type", "estimator.type " + estimator.type().key() + " needs the network's insides, which a "
+                    + "plugin problem does not expose; choose forward, central, gaussian or spsa");
+        }
         if (problem.given() && training.stepsPerEpoch() < 1) {
             r.add("training.steps_per_epoch", "training.steps_per_epoch must be > 0 when problem.type is given "
                     + "(there is no dataset whose size would set it), but was " + training.stepsPerEpoch());

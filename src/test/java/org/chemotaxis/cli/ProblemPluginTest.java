@@ -128,6 +128,10 @@ class ProblemPluginTest {
         assertEquals(ExitCode.BAD_INPUT, r[0]);
         assertTrue(((String) r[1]).contains("problem.params.steps: must be a whole number, but was 'many'"),
                 (String) r[1]);
+        r = run("train", config("n", REACH.formatted(1)).toString(), "--out", tmp.resolve("runs").toString(),
+                "--set", "estimator.type=node");
+        assertEquals(ExitCode.BAD_INPUT, r[0]);
+        assertTrue(((String) r[1]).contains("estimator.type node needs the network's insides"), (String) r[1]);
         assertFalse(Files.exists(tmp.resolve("runs")), "nothing written");
     }
 
