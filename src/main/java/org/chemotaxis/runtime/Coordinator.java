@@ -13,34 +13,31 @@ import akka.cluster.ClusterEvent;
 import akka.cluster.typed.Cluster;
 import akka.cluster.typed.Subscribe;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.ArrayDeque;
-import java.util.BitSet;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.DoubleUnaryOperator;
 import org.chemotaxis.report.ParameterHash;
 import org.chemotaxis.train.EarlyStoppingRule;
+import org.chemotaxis.train.EpochTally;
 import org.chemotaxis.train.NonFiniteLossException;
 import org.chemotaxis.train.RunRecorder;
+import org.chemotaxis.train.StepFailedException;
 import org.chemotaxis.train.StepOutcome;
 import org.chemotaxis.train.StepPlan;
+import org.chemotaxis.train.StepScheduler;
 import org.chemotaxis.train.TaskRange;
+import org.chemotaxis.train.TaskSizing;
 import org.chemotaxis.train.Training;
 
 /**
  * Owns one training run: parameters, optimizer, data cursor, estimator (all inside
- * {@link Training}). Each step it cuts the perturbations into tasks, hands them to workers that
- * ask for work (pull: a fast worker takes more), sends each worker the step's parameters once
- * before its first task, gathers the scalar results into index order and lets Training update.
- * Each epoch it validates, asks EarlyStopping for a verdict, checkpoints and reports to the
- * EventLog. A task whose worker dies or fails goes back to the queue; a result for a task
- * already done is ignored, so duplicates are harmless and the step waits for exactly its tasks.
+ * {@link Training}). It carries messages between the workers and a {@link StepScheduler}, which
+ * decides who computes which task of a step (pull: a fast worker takes more; retries, requeues,
+ * idempotent results), and lets Training update once the scheduler has every value in index
+ * order. Each epoch it validates, asks EarlyStopping for a verdict, checkpoints and reports to the
+ * EventLog.
  */
 public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
@@ -89,9 +86,6 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                            String metricName, DoubleUnaryOperator lossToMetric, String modelName, String optimizerName) {
     }
 
-    /** The largest automatic task: its result is at most ~37 KB. */
-    static final int MAX_AUTO_TASK_SIZE = 4096;
-
     /** How long the end of a run waits for the workers to stop. */
     static final java.time.Duration STOP_WAIT = java.time.Duration.ofSeconds(5);
 
@@ -103,32 +97,16 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private final ActorRef<EarlyStopping.Command> earlyStopping;
     private final CompletableFuture<RunOutcome> outcome;
 
-    private final Set<ActorRef<Worker.Command>> workers = new LinkedHashSet<>();
-    private final Map<Integer, ActorRef<Worker.Command>> byId = new HashMap<>();
-    private final Set<Address> unreachable = new HashSet<>();
-    private int nextWorkerId;
-    private final Deque<ActorRef<Worker.Command>> idle = new ArrayDeque<>();
-    private final Map<ActorRef<Worker.Command>, Long> weightsSent = new HashMap<>();
-    private final Map<ActorRef<Worker.Command>, Integer> busyWith = new HashMap<>();
+    private final StepScheduler<ActorRef<Worker.Command>> scheduler;
+    private final EpochTally tally = new EpochTally();
 
     private StepPlan plan;
     private double[] planTheta;
-    private double[] values;
-    private BitSet done;
-    private int remaining;
-    private final Deque<TaskRange> queue = new ArrayDeque<>();
-    private final Map<Integer, Integer> attempts = new HashMap<>();
-    private final Map<Integer, Set<ActorRef<Worker.Command>>> failedOn = new HashMap<>();
     private double stepLoss;
+    private double validationLoss;
     private boolean stopRequested;
-    private boolean finishing;
+    /** Set once the run is over (finished, interrupted or failed); the workers are being stopped. */
     private RunOutcome result;
-
-    private double epochLossSum;
-    private int epochSteps;
-    private long epochStartNanos;
-    private double lastLearningRate;
-    private final Map<String, Integer> tasksByNode = new TreeMap<>();
     private final long startNanos = System.nanoTime();
 
     private Coordinator(ActorContext<Command> context, Settings settings, Training training, RunRecorder recorder,
@@ -142,6 +120,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         this.eventLog = eventLog;
         this.earlyStopping = earlyStopping;
         this.outcome = outcome;
+        this.scheduler = new StepScheduler<>(job.run(), settings.maxAttempts());
         ActorRef<Receptionist.Listing> listingAdapter = context.messageAdapter(Receptionist.Listing.class, WorkersListed::new);
         context.getSystem().receptionist().tell(Receptionist.subscribe(Worker.SERVICE_KEY, listingAdapter));
         if (ClusterSetup.isCluster(context.getSystem())) {
@@ -182,7 +161,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private void start() {
         log(new RunEvent.RunStarted(settings.runId(), now(), settings.name(), settings.runDir(), training.parameterCount(),
                 settings.modelName(), training.estimator().name(), settings.optimizerName(), settings.epochs(),
-                training.stepsPerEpoch(), training.epochsDone(), workers.size()));
+                training.stepsPerEpoch(), training.epochsDone(), scheduler.workerCount()));
         if (training.epochsDone() >= settings.epochs()) {
             finish();
             return;
@@ -195,11 +174,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private Behavior<Command> onListing(WorkersListed msg) {
         boolean changed = false;
         for (ActorRef<Worker.Command> w : msg.listing().getServiceInstances(Worker.SERVICE_KEY)) {
-            if (workers.add(w)) {
+            if (!scheduler.knows(w)) {
                 getContext().watchWith(w, new WorkerGone(w));
-                int id = nextWorkerId++;
-                byId.put(id, w);
-                w.tell(new Worker.Offer(job, id, getContext().getSelf()));
+                w.tell(new Worker.Offer(job, scheduler.join(w, nodeOf(w)), getContext().getSelf()));
                 changed = true;
             }
         }
@@ -211,24 +188,19 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
     private Behavior<Command> onWorkerGone(WorkerGone msg) {
         ActorRef<Worker.Command> w = msg.worker();
-        if (!workers.remove(w)) {
+        if (!scheduler.knows(w)) {
             return this;
         }
-        byId.values().remove(w);
+        Optional<TaskRange> requeued = scheduler.leave(w);
         if (result != null) {
             // the run is over: this is a worker confirming its stop
-            if (workers.isEmpty()) {
+            if (scheduler.workerCount() == 0) {
                 complete();
             }
             return next();
         }
-        idle.remove(w);
-        weightsSent.remove(w);
-        Integer task = busyWith.remove(w);
-        if (task != null && plan != null && !done.get(task) && !queue.contains(plan.tasks().get(task))) {
-            getContext().getLog().debug("worker {} left during task {} of step {}: handing it out again", w, task, plan.step());
-            queue.addFirst(plan.tasks().get(task));
-        }
+        requeued.ifPresent(t -> getContext().getLog().debug("worker {} left during task {} of step {}: handing it out again",
+                w, t.id(), plan.step()));
         logWorkers();
         dispatch();
         return this;
@@ -242,26 +214,10 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private Behavior<Command> onReachability(Reachability msg) {
         Address node = msg.event().member().address();
         if (msg.event() instanceof ClusterEvent.UnreachableMember) {
-            unreachable.add(node);
-            int requeued = 0;
-            for (ActorRef<Worker.Command> w : workers) {
-                if (w.path().address().equals(node)) {
-                    idle.remove(w);
-                    Integer task = busyWith.get(w);
-                    if (task != null && plan != null && !done.get(task) && !queue.contains(plan.tasks().get(task))) {
-                        queue.addFirst(plan.tasks().get(task));
-                        requeued++;
-                    }
-                }
-            }
+            int requeued = scheduler.nodeUnreachable(nodeOf(node));
             log(new RunEvent.NodeUnreachable(settings.runId(), now(), node.hostPort(), training.step(), requeued));
         } else if (msg.event() instanceof ClusterEvent.ReachableMember) {
-            unreachable.remove(node);
-            for (ActorRef<Worker.Command> w : workers) {
-                if (w.path().address().equals(node) && !busyWith.containsKey(w) && !idle.contains(w)) {
-                    idle.add(w);
-                }
-            }
+            scheduler.nodeReachable(nodeOf(node));
             getContext().getLog().info("node {} is reachable again", node);
         }
         dispatch();
@@ -269,65 +225,28 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     }
 
     private Behavior<Command> onWorkRequest(WorkRequest msg) {
-        free(byId.get(msg.id()));
+        scheduler.free(msg.id());
         dispatch();
         return this;
     }
 
-    private void free(ActorRef<Worker.Command> w) {
-        if (w == null) {
-            return;
-        }
-        busyWith.remove(w);
-        if (workers.contains(w) && !idle.contains(w) && !unreachable.contains(w.path().address())) {
-            idle.add(w);
-        }
-    }
-
     private void dispatch() {
-        if (plan == null || finishing) {
-            return;
-        }
-        while (!idle.isEmpty() && !queue.isEmpty()) {
-            ActorRef<Worker.Command> w = idle.poll();
-            TaskRange task = takeTaskFor(w);
-            if (!Long.valueOf(plan.step()).equals(weightsSent.get(w))) {
-                w.tell(new Worker.Weights(job.run(), plan.key().seed(), plan.step(), planTheta, plan.sample()));
-                weightsSent.put(w, plan.step());
+        for (StepScheduler.Assignment<ActorRef<Worker.Command>> a : scheduler.dispatch()) {
+            if (a.needsWeights()) {
+                a.worker().tell(new Worker.Weights(job.run(), plan.key().seed(), plan.step(), planTheta, plan.sample()));
             }
-            w.tell(new Worker.Assign(job.run(), plan.step(), task.id(), task.from(), task.to()));
-            busyWith.put(w, task.id());
+            a.worker().tell(new Worker.Assign(job.run(), plan.step(), a.task().id(), a.task().from(), a.task().to()));
         }
-    }
-
-    /** The first queued task this worker has not failed on, else the first one. */
-    private TaskRange takeTaskFor(ActorRef<Worker.Command> w) {
-        for (TaskRange t : queue) {
-            Set<ActorRef<Worker.Command>> failed = failedOn.get(t.id());
-            if (failed == null || !failed.contains(w)) {
-                queue.remove(t);
-                return t;
-            }
-        }
-        return queue.poll();
     }
 
     // ---------------------------------------------------------------- steps
 
     private void beginStep() {
         int n = training.estimator().indexCount(training.parameterCount());
-        plan = training.planStep(taskSize(n));
+        plan = training.planStep(TaskSizing.taskSize(settings.taskSize(), n, scheduler.workerCount()));
         planTheta = training.theta();
-        values = new double[n];
-        done = new BitSet(plan.tasks().size());
-        remaining = plan.tasks().size();
-        queue.clear();
-        queue.addAll(plan.tasks());
-        attempts.clear();
-        failedOn.clear();
-        if (epochSteps == 0) {
-            epochStartNanos = System.nanoTime();
-        }
+        scheduler.beginStep(plan);
+        tally.stepBegins(System.nanoTime());
         dispatch();
         // The unperturbed loss is measured here while the workers compute the perturbations.
         try {
@@ -336,72 +255,45 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             failRun("the unperturbed loss of step " + plan.step() + " failed: " + e);
             return;
         }
-        if (remaining == 0) {
-            completeStep();
-        }
-    }
-
-    private int taskSize(int indexCount) {
-        if (settings.taskSize() > 0) {
-            return settings.taskSize();
-        }
-        int w = Math.max(1, workers.size());
-        // About four tasks per worker balance the load; the cap keeps a result message small.
-        return Math.max(1, Math.min(MAX_AUTO_TASK_SIZE, (indexCount + 4 * w - 1) / (4 * w)));
+        completeOrDispatch();
     }
 
     private Behavior<Command> onTaskDone(TaskDone msg) {
-        ActorRef<Worker.Command> worker = byId.get(msg.worker());
-        free(worker);
-        if (worker != null && isCurrent(msg.run(), msg.step(), msg.taskId())) {
-            TaskRange task = plan.tasks().get(msg.taskId());
-            if (msg.values().length != task.size()) {
-                failRun("task " + task.id() + " of step " + plan.step() + " returned " + msg.values().length
-                        + " values for " + task.size() + " indices");
-                return this;
+        ActorRef<Worker.Command> worker = scheduler.worker(msg.worker());
+        try {
+            if (scheduler.taskDone(msg.run(), msg.step(), msg.taskId(), msg.worker(), msg.values())) {
+                tally.taskDone(scheduler.nodeOf(worker));
             }
-            System.arraycopy(msg.values(), 0, values, task.from(), task.size());
-            done.set(task.id());
-            queue.remove(task);
-            remaining--;
-            tasksByNode.merge(nodeOf(worker), 1, Integer::sum);
-            if (remaining == 0) {
-                completeStep();
-                return this;
-            }
+        } catch (StepFailedException e) {
+            failRun(e.getMessage());
+            return this;
         }
-        dispatch();
+        completeOrDispatch();
         return this;
     }
 
     private Behavior<Command> onTaskFailed(TaskFailed msg) {
-        ActorRef<Worker.Command> worker = byId.get(msg.worker());
-        free(worker);
-        if (worker != null && isCurrent(msg.run(), msg.step(), msg.taskId())) {
-            int tries = attempts.merge(msg.taskId(), 1, Integer::sum);
-            failedOn.computeIfAbsent(msg.taskId(), k -> new HashSet<>()).add(worker);
-            if (tries >= settings.maxAttempts()) {
-                failRun("task " + msg.taskId() + " of step " + msg.step() + " failed " + tries + " times; last error: "
-                        + msg.error());
-                return this;
-            }
+        ActorRef<Worker.Command> worker = scheduler.worker(msg.worker());
+        int tries;
+        try {
+            tries = scheduler.taskFailed(msg.run(), msg.step(), msg.taskId(), msg.worker(), msg.error());
+        } catch (StepFailedException e) {
+            failRun(e.getMessage());
+            return this;
+        }
+        if (tries > 0) {
             getContext().getLog().warn("task {} of step {} failed on {} (attempt {} of {}): {}; retrying",
                     msg.taskId(), msg.step(), worker.path(), tries, settings.maxAttempts(), msg.error());
-            TaskRange task = plan.tasks().get(msg.taskId());
-            if (!queue.contains(task)) {
-                queue.addFirst(task);
-            }
         }
         dispatch();
         return this;
     }
 
-    private boolean isCurrent(long run, long step, int taskId) {
-        return !finishing && plan != null && job.run() == run && step == plan.step()
-                && taskId >= 0 && taskId < plan.tasks().size() && !done.get(taskId);
+    private void completeOrDispatch() {
+        scheduler.takeCompleted().ifPresentOrElse(this::completeStep, this::dispatch);
     }
 
-    private void completeStep() {
+    private void completeStep(double[] values) {
         StepOutcome o;
         try {
             o = training.completeStep(plan, stepLoss, values);
@@ -409,9 +301,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             failRun(e.getMessage());
             return;
         }
-        epochLossSum += o.loss();
-        epochSteps++;
-        lastLearningRate = o.learningRate();
+        tally.stepDone(o);
         int inEpoch = plan.batchInEpoch() + 1;
         eventLog.tell(new EventLog.Progress(plan.epoch(), settings.epochs(), inEpoch, training.stepsPerEpoch(), o.loss()));
         plan = null;
@@ -424,15 +314,13 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     }
 
     private Behavior<Command> onNextStep() {
-        if (!finishing) {
+        if (result == null) {
             beginStep();
         }
         return this;
     }
 
     // ---------------------------------------------------------------- epochs
-
-    private double validationLoss;
 
     private void endEpoch() {
         try {
@@ -451,21 +339,19 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         EarlyStoppingRule.Verdict v = msg.verdict();
         training.applyVerdict(v);
         long epoch = training.epochsDone() - 1;
-        double seconds = (System.nanoTime() - epochStartNanos) / 1e9;
+        double seconds = tally.secondsUntil(System.nanoTime());
         String path = recorder.checkpoint(training.exportState(), training.epochsDone());
         if (v.improved()) {
             // So that a long run's best model can be evaluated while the run goes on.
             EarlyStoppingRule.State best = training.stopping();
             recorder.model(training.bestTheta(), best.bestEpoch(), best.bestLoss());
         }
-        log(new RunEvent.EpochEnded(settings.runId(), now(), epoch, epochLossSum / epochSteps, validationLoss,
-                settings.metricName(), settings.lossToMetric().applyAsDouble(validationLoss), epochSteps,
-                (long) epochSteps * training.passesPerStep(), seconds, workers.size(), lastLearningRate, v.improved(),
-                new TreeMap<>(tasksByNode)));
+        log(new RunEvent.EpochEnded(settings.runId(), now(), epoch, tally.meanLoss(), validationLoss,
+                settings.metricName(), settings.lossToMetric().applyAsDouble(validationLoss), tally.steps(),
+                (long) tally.steps() * training.passesPerStep(), seconds, scheduler.workerCount(), tally.learningRate(),
+                v.improved(), tally.tasksByNode()));
         log(new RunEvent.Checkpointed(settings.runId(), now(), epoch, training.step(), path));
-        epochLossSum = 0;
-        epochSteps = 0;
-        tasksByNode.clear();
+        tally.reset();
         if (!Double.isFinite(validationLoss)) {
             failRun(new NonFiniteLossException("validation loss", validationLoss, epoch, training.step()).getMessage());
         } else if (v.stop()) {
@@ -490,7 +376,6 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     // ---------------------------------------------------------------- endings
 
     private void finish() {
-        finishing = true;
         EarlyStoppingRule.State s = training.stopping();
         double[] best = training.bestTheta();
         String modelPath = recorder.model(best, s.bestEpoch(), s.bestLoss());
@@ -503,13 +388,12 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     }
 
     private void interrupt() {
-        finishing = true;
         end(null, new RunOutcome(RunOutcome.Status.INTERRUPTED, training.epochsDone(), training.step(),
                 null, ParameterHash.sha256(training.theta()), "stopped on request after epoch " + training.epochsDone()));
     }
 
     private void failRun(String reason) {
-        finishing = true;
+        scheduler.abandonStep();
         long epoch = training.step() / training.stepsPerEpoch();
         end(new RunEvent.Failed(settings.runId(), now(), epoch, training.step(), reason),
                 new RunOutcome(RunOutcome.Status.FAILED, training.epochsDone(), training.step(), null, null, reason));
@@ -536,10 +420,10 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     }
 
     private void stopWorkers() {
-        for (ActorRef<Worker.Command> w : workers) {
+        for (ActorRef<Worker.Command> w : scheduler.workers()) {
             w.tell(Worker.Stop.INSTANCE);
         }
-        if (workers.isEmpty()) {
+        if (scheduler.workerCount() == 0) {
             complete();
         } else {
             getContext().scheduleOnce(STOP_WAIT, getContext().getSelf(), StopWaitOver.INSTANCE);
@@ -548,7 +432,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
     private Behavior<Command> onStopWaitOver() {
         if (!outcome.isDone()) {
-            getContext().getLog().warn("{} worker(s) did not confirm the end within {} s", workers.size(),
+            getContext().getLog().warn("{} worker(s) did not confirm the end within {} s", scheduler.workerCount(),
                     STOP_WAIT.toSeconds());
             complete();
         }
@@ -572,14 +456,18 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
     private void logWorkers() {
         Map<String, Integer> byNode = new TreeMap<>();
-        for (ActorRef<Worker.Command> w : workers) {
-            byNode.merge(nodeOf(w), 1, Integer::sum);
+        for (ActorRef<Worker.Command> w : scheduler.workers()) {
+            byNode.merge(scheduler.nodeOf(w), 1, Integer::sum);
         }
-        log(new RunEvent.WorkersChanged(settings.runId(), now(), workers.size(), byNode));
+        log(new RunEvent.WorkersChanged(settings.runId(), now(), scheduler.workerCount(), byNode));
     }
 
-    private String nodeOf(ActorRef<?> ref) {
-        Address a = ref.path().address();
+    private static String nodeOf(ActorRef<?> ref) {
+        return nodeOf(ref.path().address());
+    }
+
+    /** A remote node by host:port (a cluster member and the workers on it agree on it), this JVM as "local". */
+    private static String nodeOf(Address a) {
         return a.hasLocalScope() ? "local" : a.hostPort();
     }
 
