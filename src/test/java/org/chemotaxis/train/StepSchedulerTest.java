@@ -257,6 +257,19 @@ class StepSchedulerTest {
     }
 
     @Test
+    void anAbandonedStepTakesNoMoreResultsAndHandsOutNothing() {
+        int[] id = ready("n1", "a", "b");
+        StepPlan p = plan(1, 2, 1);
+        s.beginStep(p);
+        assertEquals("a:0+w", describe(s.dispatch()).substring(0, 5));
+        s.abandonStep();
+        assertFalse(done(p, 0, id[0]));
+        assertFalse(done(p, 1, id[1]));
+        assertEquals("", describe(s.dispatch()));
+        assertTrue(s.takeCompleted().isEmpty(), "never completes");
+    }
+
+    @Test
     void aStepWithoutTasksIsCompleteAtOnce() {
         ready("n1", "a");
         s.beginStep(plan(0, 0, 4));
