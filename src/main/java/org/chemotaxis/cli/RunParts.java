@@ -4,6 +4,7 @@ import org.chemotaxis.config.ConfigLoader;
 import org.chemotaxis.config.ExperimentConfig;
 import org.chemotaxis.report.RunFolder;
 import org.chemotaxis.experiment.Experiment;
+import org.chemotaxis.experiment.ProblemExperiment;
 import org.chemotaxis.runtime.Coordinator;
 import org.chemotaxis.runtime.JobFactory;
 import org.chemotaxis.runtime.JobSpec;
@@ -28,7 +29,11 @@ public final class RunParts {
         var settings = new Coordinator.Settings(folder.runId(), c.name(), folder.dir().toString(), c.training().epochs(),
                 c.runtime().taskSize(), MAX_ATTEMPTS, exp.metricName(), exp.lossToMetric(), c.model().type().key(),
                 c.optimizer().type().key());
-        return new LocalRun.Parts(training, settings, folder.describing(exp.model()),
-                JobSpec.of(folder.runId(), ConfigLoader.toYaml(c)), jobs, exp.stopRule(), folder.dir());
+        // A plugin's problem travels with the hash of its jar, so that a worker with another build declines.
+        JobSpec job = exp instanceof ProblemExperiment p
+                ? JobSpec.of(folder.runId(), ConfigLoader.toYaml(c), p.entry().name(), p.entry().sha256())
+                : JobSpec.of(folder.runId(), ConfigLoader.toYaml(c));
+        return new LocalRun.Parts(training, settings, folder.describing(exp.model()), job, jobs, exp.stopRule(),
+                folder.dir());
     }
 }

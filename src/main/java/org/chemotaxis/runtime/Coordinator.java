@@ -13,8 +13,10 @@ import akka.cluster.ClusterEvent;
 import akka.cluster.typed.Cluster;
 import akka.cluster.typed.Subscribe;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.DoubleUnaryOperator;
@@ -54,6 +56,10 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
      */
     public record TaskDone(@JsonProperty("r") long run, @JsonProperty("s") long step, @JsonProperty("t") int taskId,
                            @JsonProperty("w") int worker, @JsonProperty("v") double[] values) implements Command {
+    }
+
+    /** Worker {@code id} cannot take part in the run; it gets no work and no second offer. */
+    public record Declined(int id, String reason) implements Command {
     }
 
     /** A task that threw; the worker is free again. */
@@ -99,6 +105,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
     private final StepScheduler<ActorRef<Worker.Command>> scheduler;
     private final EpochTally tally = new EpochTally();
+    /** Workers that declined the run: never offered it again. */
+    private final Set<ActorRef<Worker.Command>> declined = new HashSet<>();
 
     private StepPlan plan;
     private double[] planTheta;
@@ -149,6 +157,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                 .onMessage(WorkRequest.class, this::onWorkRequest)
                 .onMessage(TaskDone.class, this::onTaskDone)
                 .onMessage(TaskFailed.class, this::onTaskFailed)
+                .onMessage(Declined.class, this::onDeclined)
                 .onMessage(VerdictReached.class, this::onVerdict)
                 .onMessage(Reachability.class, this::onReachability)
                 .onMessageEquals(Logged.INSTANCE, this::onLogged)
@@ -174,7 +183,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private Behavior<Command> onListing(WorkersListed msg) {
         boolean changed = false;
         for (ActorRef<Worker.Command> w : msg.listing().getServiceInstances(Worker.SERVICE_KEY)) {
-            if (!scheduler.knows(w)) {
+            if (!scheduler.knows(w) && !declined.contains(w)) {
                 getContext().watchWith(w, new WorkerGone(w));
                 w.tell(new Worker.Offer(job, scheduler.join(w, nodeOf(w)), getContext().getSelf()));
                 changed = true;
@@ -220,6 +229,19 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             scheduler.nodeReachable(nodeOf(node));
             getContext().getLog().info("node {} is reachable again", node);
         }
+        dispatch();
+        return this;
+    }
+
+    private Behavior<Command> onDeclined(Declined msg) {
+        ActorRef<Worker.Command> w = scheduler.worker(msg.id());
+        if (w == null || result != null) {
+            return this;
+        }
+        declined.add(w);
+        scheduler.leave(w);
+        log(new RunEvent.WorkerDeclined(settings.runId(), now(), nodeOf(w), msg.reason()));
+        logWorkers();
         dispatch();
         return this;
     }

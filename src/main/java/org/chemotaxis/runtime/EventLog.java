@@ -231,6 +231,8 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
             LOG.error("run failed at epoch {}, step {}: {}", f.epoch() + 1, f.step(), f.reason());
         } else if (e instanceof RunEvent.WorkersChanged w) {
             LOG.info("workers: {} {}", w.workers(), w.workersByNode());
+        } else if (e instanceof RunEvent.WorkerDeclined d) {
+            LOG.warn("a worker on {} declined the run: {}", d.node(), d.reason());
         } else if (e instanceof RunEvent.NodeUnreachable u) {
             LOG.warn("node {} is unreachable at step {}: {} task(s) handed out again", u.node(), u.step(), u.tasksRequeued());
         } else if (e instanceof RunEvent.Checkpointed c) {

@@ -7,13 +7,20 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * What a worker needs to take part in a run, sent once when it joins: the run's id, a 64-bit key
- * of it that the small per-task messages carry instead of the id, and the resolved config (the
- * recipe from which the model, objective, data and estimator are rebuilt).
+ * of it that the small per-task messages carry instead of the id, the resolved config (the
+ * recipe from which the model, objective, data and estimator are rebuilt) and, for a plugin's
+ * problem, its name and the SHA-256 of the jar that provides it on the trainer (null when it
+ * comes from the class path), so that a worker with another build of it can decline.
  */
-public record JobSpec(String runId, long run, String configYaml) implements CborSerializable {
+public record JobSpec(String runId, long run, String configYaml, String problem, String problemSha256)
+        implements CborSerializable {
 
     public static JobSpec of(String runId, String configYaml) {
-        return new JobSpec(runId, runKey(runId), configYaml);
+        return new JobSpec(runId, runKey(runId), configYaml, null, null);
+    }
+
+    public static JobSpec of(String runId, String configYaml, String problem, String problemSha256) {
+        return new JobSpec(runId, runKey(runId), configYaml, problem, problemSha256);
     }
 
     /** The first 8 bytes of SHA-256 of the run id. */

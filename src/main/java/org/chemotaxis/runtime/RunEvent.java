@@ -18,6 +18,7 @@ import java.util.Map;
     @JsonSubTypes.Type(value = RunEvent.Checkpointed.class, name = "Checkpointed"),
     @JsonSubTypes.Type(value = RunEvent.WorkersChanged.class, name = "WorkersChanged"),
     @JsonSubTypes.Type(value = RunEvent.NodeUnreachable.class, name = "NodeUnreachable"),
+    @JsonSubTypes.Type(value = RunEvent.WorkerDeclined.class, name = "WorkerDeclined"),
     @JsonSubTypes.Type(value = RunEvent.RunFinished.class, name = "RunFinished"),
     @JsonSubTypes.Type(value = RunEvent.Failed.class, name = "Failed"),
 })
@@ -61,6 +62,10 @@ public sealed interface RunEvent extends CborSerializable {
 
     /** A cluster node stopped answering; the tasks it held went back to the queue. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    /** A worker could not take part in the run (e.g. it lacks the problem's plugin, or has another build of it). */
+    record WorkerDeclined(String runId, long time, String node, String reason) implements RunEvent {
+    }
+
     record NodeUnreachable(String runId, long time, String node, long step, int tasksRequeued) implements RunEvent {
     }
 

@@ -96,7 +96,8 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
             try {
                 job = factory.build(offer.job());
             } catch (RuntimeException e) {
-                getContext().getLog().error("cannot build run {}: {}", offer.job().runId(), e.getMessage());
+                getContext().getLog().error("declines run {}: {}", offer.job().runId(), e.getMessage());
+                offer.coordinator().tell(new Coordinator.Declined(offer.id(), String.valueOf(e.getMessage())));
                 return this;
             }
             runId = offer.job().runId();

@@ -183,6 +183,28 @@ class ClusterTrainingTest {
         assertTrue(!nodes.contains("local"));
     }
 
+    @Test
+    void aWorkerNodeThatCannotBuildTheJobDeclinesAndTheRunFinishesOnTheOthers() throws Exception {
+        ExperimentConfig c = config(3);
+        CompletableFuture<Address> seed = new CompletableFuture<>();
+        CompletableFuture<RunOutcome> run = startTrainer(c, "declined", seed);
+        Address at = seed.get(60, TimeUnit.SECONDS);
+        // The able node waits until the other has declined, so that the decline happens mid-run.
+        CountDownLatch declinedFirst = new CountDownLatch(1);
+        startWorker(at, spec -> {
+            declinedFirst.countDown();
+            throw new IllegalArgumentException("problem 'thermotaxis' is not installed on this node");
+        }, new CompletableFuture<>());
+        assertTrue(declinedFirst.await(60, TimeUnit.SECONDS));
+        startWorker(at, fromConfig(), new CompletableFuture<>());
+        RunOutcome o = run.get(180, TimeUnit.SECONDS);
+        assertEquals(RunOutcome.Status.FINISHED, o.status(), o.reason());
+        assertEquals(plainSha(c), o.lastParamsSha256());
+        List<JsonNode> declined = events(tmp.resolve("declined"), "WorkerDeclined");
+        assertEquals(1, declined.size(), "one decline, and the node is not offered the run again");
+        assertTrue(declined.get(0).path("reason").asText().contains("'thermotaxis' is not installed"), declined.toString());
+    }
+
     /** An estimator that runs a hook before each task (on the worker's thread). */
     static final class Hooked extends ForwardingEstimator {
         final java.util.function.Consumer<StepKey> before;
