@@ -24,12 +24,14 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.chemotaxis.report.tensorboard.EventFileWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place events are written: events.jsonl (every event, one JSON object a line),
- * metrics.csv (one row per epoch), one INFO line per epoch on the console, a live progress line
+ * metrics.csv (one row per epoch), TensorBoard event files in tb/ (the epoch's scalars, see
+ * {@link EpochScalars}), one INFO line per epoch on the console, a live progress line
  * while an epoch runs (only when the console is a terminal), and the cluster topic that
  * observers subscribe to. It keeps the run's events (a resumed run's from events.jsonl as well),
  * so that an observer that joins late (or whose subscription reaches the topic after the first
@@ -40,6 +42,9 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
 
     /** The topic every EventLog publishes to and every observer subscribes to. */
     public static final String TOPIC = "chemotaxis-events";
+
+    /** The run folder's subfolder of TensorBoard event files. */
+    public static final String TENSORBOARD_DIR = "tb";
 
     public static final String METRICS_HEADER =
             "epoch,train_loss,validation_loss,metric,steps,forward_passes,seconds,workers,learning_rate,improved";
@@ -76,6 +81,7 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
 
     private final BufferedWriter events;
     private final BufferedWriter metrics;
+    private final EventFileWriter tensorBoard;
     private final ActorRef<Topic.Command<RunEvent>> topic;
     private final boolean terminal;
     private final List<RunEvent> history = new ArrayList<>();
@@ -90,6 +96,7 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
         if (runDir == null) {
             events = null;
             metrics = null;
+            tensorBoard = null;
         } else {
             try {
                 Path metricsFile = runDir.resolve("metrics.csv");
@@ -110,6 +117,7 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
                     metrics.newLine();
                     metrics.flush();
                 }
+                tensorBoard = EventFileWriter.create(runDir.resolve(TENSORBOARD_DIR), "chemotaxis." + ProcessHandle.current().pid());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open the event files in " + runDir + ": " + e.getMessage(), e);
             }
@@ -173,6 +181,7 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
                 metrics.write(csvRow(ep));
                 metrics.newLine();
                 metrics.flush();
+                tensorBoard.scalars(ep.epoch(), ep.time() / 1000.0, EpochScalars.of(ep));
             }
         } catch (IOException ex) {
             LOG.error("cannot write event {}: {}", e.getClass().getSimpleName(), ex.getMessage());
@@ -266,6 +275,9 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
             }
             if (metrics != null) {
                 metrics.close();
+            }
+            if (tensorBoard != null) {
+                tensorBoard.close();
             }
         } catch (IOException e) {
             LOG.warn("cannot close the event files: {}", e.getMessage());
