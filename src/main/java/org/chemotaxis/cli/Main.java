@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Train recurrent networks by weight perturbation, fanned out over actors.",
         subcommands = {TrainCommand.class, GenerateCommand.class, PlotCommand.class, EvaluateCommand.class, BenchCommand.class, WorkerCommand.class, ObserveCommand.class,
             ProblemsCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -19,7 +20,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (train, worker, observe, evaluate, generate, plot, bench)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (train, worker, observe, evaluate, generate, plot, report, bench)");
     }
 
     public static void main(String[] args) {

@@ -44,12 +44,19 @@ final class NodeOptions {
      * or it was downed).
      */
     int runUntilDone(Behavior<Void> guardian, CompletableFuture<WorkerNode.Exit> exit, Config config, String what) {
+        return runUntilDone(guardian, exit, config, what, system -> { });
+    }
+
+    /** As above; {@code onSystem} sees the node's system once it is joining. */
+    int runUntilDone(Behavior<Void> guardian, CompletableFuture<WorkerNode.Exit> exit, Config config, String what,
+                     java.util.function.Consumer<ActorSystem<Void>> onSystem) {
         var seed = ClusterSetup.seed(join);
         org.slf4j.LoggerFactory.getILoggerFactory();
         ActorSystem<Void> system = ActorSystem.create(guardian, ClusterSetup.SYSTEM, config);
         ClusterSetup.join(system, seed);
         Duration joinTimeout = config.getDuration("akka.cluster.shutdown-after-unsuccessful-join-seed-nodes");
         System.err.println(what + " " + ClusterSetup.self(system).hostPort() + " joining " + join + " ...");
+        onSystem.accept(system);
         AtomicBoolean joined = new AtomicBoolean();
         akka.cluster.Cluster.get(Adapter.toClassic(system)).registerOnMemberUp(() -> {
             joined.set(true);

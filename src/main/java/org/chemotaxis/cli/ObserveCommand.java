@@ -13,13 +13,15 @@ import org.chemotaxis.runtime.EventLog;
 import org.chemotaxis.runtime.ObserverNode;
 import org.chemotaxis.runtime.RunEvent;
 import org.chemotaxis.runtime.WorkerNode;
+import org.chemotaxis.web.EventFeed;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code observe}: print a running training's events live. */
 @Command(name = "observe", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Join a training cluster and print every event as a JSON line as it happens.",
+        description = {"Join a training cluster and print every event as a JSON line as it happens",
+            "(with --dashboard also on a live web page).",
             "Exits 0 when the run finishes, 1 when it fails or the trainer goes away."})
 public final class ObserveCommand implements Callable<Integer> {
 
@@ -29,8 +31,12 @@ public final class ObserveCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "also append the events to FILE (JSON lines)")
     Path out;
 
+    @Mixin
+    DashboardOptions dashboard;
+
     @Override
     public Integer call() {
+        dashboard.validate();
         CompletableFuture<WorkerNode.Exit> exit = new CompletableFuture<>();
         BufferedWriter file = null;
         try {
@@ -39,8 +45,15 @@ public final class ObserveCommand implements Callable<Integer> {
                         StandardOpenOption.APPEND);
             }
             BufferedWriter sinkFile = file;
-            return node.runUntilDone(ObserverNode.create(e -> print(e, sinkFile), exit), exit, node.config("observer"),
-                    "observer");
+            EventFeed feed = new EventFeed();
+            return node.runUntilDone(ObserverNode.create(e -> {
+                print(e, sinkFile);
+                feed.publish(e);
+            }, exit), exit, node.config("observer"), "observer", system -> {
+                if (dashboard.enabled()) {
+                    dashboard.start(system, feed);
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + out + ": " + e.getMessage(), e);
         } finally {

@@ -19,6 +19,8 @@ import org.chemotaxis.runtime.ClusterSetup;
 import org.chemotaxis.runtime.LocalRun;
 import org.chemotaxis.runtime.RunOutcome;
 import org.chemotaxis.train.Training;
+import org.chemotaxis.web.Dashboard;
+import org.chemotaxis.web.ReportPage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,8 +66,12 @@ public final class TrainCommand implements Callable<Integer> {
             + "node.p12 and trust.p12 (deploy/tls/make-keys.sh), the password in $CHEMOTAXIS_TLS_PASSWORD")
     Path tls;
 
+    @Mixin
+    DashboardOptions dashboard;
+
     @Override
     public Integer call() {
+        dashboard.validate();
         if (workers != null && workers < 0) {
             throw new BadInputException("--workers must be >= 0, but was " + workers);
         }
@@ -131,7 +137,11 @@ public final class TrainCommand implements Callable<Integer> {
                                 + ": start workers with  bin/chemotaxis worker --join "
                                 + ClusterSetup.self(system).host().get() + ":" + ClusterSetup.self(system).port().get());
                     }
+                    if (dashboard.enabled()) {
+                        dashboard.start(system, Dashboard.follow(system));
+                    }
                 }, null);
+        ReportPage.write(folder.dir());
         if (outcome.status() == RunOutcome.Status.FAILED) {
             System.err.println("failed: " + outcome.reason());
             return ExitCode.FAILED;

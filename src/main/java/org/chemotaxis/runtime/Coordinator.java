@@ -170,7 +170,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private void start() {
         log(new RunEvent.RunStarted(settings.runId(), now(), settings.name(), settings.runDir(), training.parameterCount(),
                 settings.modelName(), training.estimator().name(), settings.optimizerName(), settings.epochs(),
-                training.stepsPerEpoch(), training.epochsDone(), scheduler.workerCount()));
+                training.stepsPerEpoch(), training.epochsDone(), scheduler.workerCount(), job.configYaml()));
         if (training.epochsDone() >= settings.epochs()) {
             finish();
             return;

@@ -2,114 +2,40 @@ package org.chemotaxis.runtime;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
-import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
-import akka.actor.typed.pubsub.Topic;
-import akka.actor.typed.receptionist.Receptionist;
 import akka.cluster.ClusterEvent;
 import akka.cluster.typed.Cluster;
 import akka.cluster.typed.Subscribe;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
  * The guardian of an observer JVM: hands every event of the run to {@code sink}, in order,
- * from the first one on, also when it joins late. A Topic subscription alone would miss what
- * was published before it reached the trainer, so the node also asks the trainer's
- * {@link EventLog} (found with the Receptionist) for the events so far: live events are held
- * back until that replay has arrived, then the replay goes out, then the held and later live
- * events that it did not contain. Without a reply within {@link #REPLAY_TIMEOUT} (a trainer
- * without the EventLog service) the node goes on with the live events alone. The run's end
- * (RunFinished: 0, Failed: 1) or the trainer leaving (1) ends the node.
+ * from the first one on, also when it joins late (an {@link EventFollower} does that). The
+ * run's end (RunFinished: 0, Failed: 1) or the trainer leaving (1) ends the node.
  */
 public final class ObserverNode {
 
-    static final Duration REPLAY_TIMEOUT = Duration.ofSeconds(15);
-
     private record MemberEvent(ClusterEvent.MemberEvent event) {
     }
-
-    private record EventLogs(Receptionist.Listing listing) {
-    }
-
-    private enum ReplayTimedOut { INSTANCE }
 
     private ObserverNode() {
     }
 
     public static Behavior<Void> create(Consumer<RunEvent> sink, CompletableFuture<WorkerNode.Exit> exit) {
-        return Behaviors.<Object>setup(ctx -> new Observer(ctx, sink, exit).behavior()).unsafeCast();
-    }
-
-    private static final class Observer {
-        private final ActorContext<Object> ctx;
-        private final Consumer<RunEvent> sink;
-        private final CompletableFuture<WorkerNode.Exit> exit;
-        /** Live events that arrived before the replay was complete. */
-        private final List<RunEvent> held = new ArrayList<>();
-        /** The replayed events, so that their live copies are not shown twice. */
-        private final Set<RunEvent> replayed = new HashSet<>();
-        private boolean asked;
-        private boolean live;
-
-        Observer(ActorContext<Object> ctx, Consumer<RunEvent> sink, CompletableFuture<WorkerNode.Exit> exit) {
-            this.ctx = ctx;
-            this.sink = sink;
-            this.exit = exit;
-            ActorRef<Topic.Command<RunEvent>> topic = ctx.spawn(Topic.create(RunEvent.class, EventLog.TOPIC), "events-topic");
-            topic.tell(Topic.subscribe(ctx.getSelf().unsafeUpcast()));
-            ActorRef<Receptionist.Listing> listings = ctx.messageAdapter(Receptionist.Listing.class, EventLogs::new);
-            ctx.getSystem().receptionist().tell(Receptionist.subscribe(EventLog.SERVICE_KEY, listings));
+        return Behaviors.<MemberEvent>setup(ctx -> {
+            ctx.spawn(EventFollower.create(e -> {
+                sink.accept(e);
+                if (e instanceof RunEvent.RunFinished) {
+                    exit.complete(new WorkerNode.Exit(0, "the run finished"));
+                } else if (e instanceof RunEvent.Failed f) {
+                    exit.complete(new WorkerNode.Exit(1, "the run failed: " + f.reason()));
+                }
+            }), "events");
             ActorRef<ClusterEvent.MemberEvent> members = ctx.messageAdapter(ClusterEvent.MemberEvent.class, MemberEvent::new)
                     .unsafeUpcast();
             Cluster.get(ctx.getSystem()).subscriptions().tell(Subscribe.create(members, ClusterEvent.MemberEvent.class));
-            ctx.scheduleOnce(REPLAY_TIMEOUT, ctx.getSelf(), ReplayTimedOut.INSTANCE);
-        }
-
-        Behavior<Object> behavior() {
-            return Behaviors.receive(Object.class)
-                    .onMessage(RunEvent.class, e -> {
-                        if (live) {
-                            show(e);
-                        } else {
-                            held.add(e);
-                        }
-                        return Behaviors.same();
-                    })
-                    .onMessage(EventLogs.class, m -> {
-                        Set<ActorRef<EventLog.Command>> logs = m.listing().getServiceInstances(EventLog.SERVICE_KEY);
-                        if (!asked && !live && !logs.isEmpty()) {
-                            asked = true;
-                            ActorRef<EventLog.Replayed> replies = ctx.messageAdapter(EventLog.Replayed.class, r -> r);
-                            logs.iterator().next().tell(new EventLog.Replay(replies));
-                        }
-                        return Behaviors.same();
-                    })
-                    .onMessage(EventLog.Replayed.class, r -> {
-                        if (!live) {
-                            for (RunEvent e : r.events()) {
-                                replayed.add(e);
-                                show(e);
-                            }
-                            if (r.last()) {
-                                goLive();
-                            }
-                        }
-                        return Behaviors.same();
-                    })
-                    .onMessageEquals(ReplayTimedOut.INSTANCE, () -> {
-                        if (!live) {
-                            ctx.getLog().debug("no replay of earlier events within {}; showing live events only",
-                                    REPLAY_TIMEOUT);
-                            goLive();
-                        }
-                        return Behaviors.same();
-                    })
+            return Behaviors.receive(MemberEvent.class)
                     .onMessage(MemberEvent.class, m -> {
                         if (m.event() instanceof ClusterEvent.MemberRemoved r && r.member().hasRole("trainer")) {
                             exit.complete(new WorkerNode.Exit(1, "the trainer node left before the run finished"));
@@ -117,27 +43,6 @@ public final class ObserverNode {
                         return Behaviors.same();
                     })
                     .build();
-        }
-
-        private void goLive() {
-            live = true;
-            for (RunEvent e : held) {
-                show(e);
-            }
-            held.clear();
-        }
-
-        /** Shows an event unless the replay already did. */
-        private void show(RunEvent e) {
-            if (live && replayed.contains(e)) {
-                return;
-            }
-            sink.accept(e);
-            if (e instanceof RunEvent.RunFinished) {
-                exit.complete(new WorkerNode.Exit(0, "the run finished"));
-            } else if (e instanceof RunEvent.Failed f) {
-                exit.complete(new WorkerNode.Exit(1, "the run failed: " + f.reason()));
-            }
-        }
+        }).unsafeCast();
     }
 }

@@ -29,10 +29,11 @@ public sealed interface RunEvent extends CborSerializable {
     /** Wall-clock time of the event, epoch milliseconds. */
     long time();
 
+    /** {@code config}: the resolved config (as config.yml holds it); null in runs recorded before it was added. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record RunStarted(String runId, long time, String name, String runDir, int parameters, String model,
                       String estimator, String optimizer, long epochs, int stepsPerEpoch, long startEpoch,
-                      int workers) implements RunEvent {
+                      int workers, String config) implements RunEvent {
     }
 
     /**

@@ -63,7 +63,7 @@ class EventLogTest {
     @Test
     void aResumedRunReplaysTheEventsOfTheJvmBefore() throws Exception {
         RunEvent.RunStarted started = new RunEvent.RunStarted("run", 1, "resume", tmp.toString(), 10, "elman",
-                "central", "adam", 4, 25, 0, 2);
+                "central", "adam", 4, 25, 0, 2, "name: resume\n");
         ActorRef<EventLog.Command> first = kit.spawn(EventLog.create(tmp, null));
         record(first, started);
         record(first, epoch(0));
@@ -71,7 +71,7 @@ class EventLogTest {
         kit.stop(first);
 
         RunEvent.RunStarted resumed = new RunEvent.RunStarted("run", 2, "resume", tmp.toString(), 10, "elman",
-                "central", "adam", 4, 25, 2, 2);
+                "central", "adam", 4, 25, 2, 2, "name: resume\n");
         ActorRef<EventLog.Command> second = kit.spawn(EventLog.create(tmp, null));
         record(second, resumed);
         record(second, epoch(2));

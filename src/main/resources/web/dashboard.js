@@ -1,0 +1,249 @@
+// The run dashboard: folds the run's events (the lines of events.jsonl) into a state and draws
+// it. Live, the events come by server-sent events from /events (the whole history first, after a
+// "reset"); in report.html they are inlined in window.RUN_EVENTS and no server is needed.
+(function () {
+  "use strict";
+
+  var COLORS = ["#3b6fd8", "#e67e22", "#2e8b57", "#c0392b", "#8e44ad", "#16a085", "#7f8c8d", "#d4ac0d"];
+  var state = fresh();
+  var charts = {};
+  var renderPending = false;
+
+  function fresh() {
+    return { start: null, firstStart: null, epochs: [], workers: [], incidents: [], end: null, early: null, now: null };
+  }
+
+  function apply(e) {
+    state.now = Math.max(state.now || 0, e.time);
+    switch (e.event) {
+      case "RunStarted":
+        if (!state.firstStart) state.firstStart = e;
+        state.start = e;
+        state.end = null;
+        break;
+      case "EpochEnded":
+        state.epochs.push(e);
+        break;
+      case "WorkersChanged":
+        var before = state.workers.length ? state.workers[state.workers.length - 1].byNode : {};
+        var after = e.workers_by_node || {};
+        Object.keys(after).forEach(function (n) {
+          if (!(n in before)) incident(e.time, "node " + n + " joined with " + after[n] + " worker(s)");
+        });
+        Object.keys(before).forEach(function (n) {
+          if (!(n in after)) incident(e.time, "node " + n + " left");
+        });
+        state.workers.push({ time: e.time, total: e.workers, byNode: after });
+        break;
+      case "NodeUnreachable":
+        incident(e.time, "node " + e.node + " unreachable at step " + e.step + ": " + e.tasks_requeued + " task(s) requeued");
+        break;
+      case "EarlyStopped":
+        state.early = e;
+        break;
+      case "RunFinished":
+      case "Failed":
+        state.end = e;
+        break;
+    }
+  }
+
+  function incident(time, text) {
+    state.incidents.push({ time: time, text: text });
+  }
+
+  function seconds(ms) {
+    return state.firstStart ? (ms - state.firstStart.time) / 1000 : 0;
+  }
+
+  function duration(s) {
+    if (s == null || !isFinite(s)) return "–";
+    s = Math.max(0, Math.round(s));
+    var h = Math.floor(s / 3600), m = Math.floor(s / 60) % 60, r = s % 60;
+    return (h ? h + " h " : "") + (h || m ? m + " min " : "") + r + " s";
+  }
+
+  function text(id, value) {
+    document.getElementById(id).textContent = value;
+  }
+
+  function positive(v) {
+    return v > 0 && isFinite(v) ? v : null;
+  }
+
+  function render() {
+    renderPending = false;
+    var s = state.start, ep = state.epochs;
+    if (s) {
+      text("run-name", s.name);
+      document.title = s.name + " – chemotaxis";
+    }
+    var status = "waiting", cls = "waiting";
+    if (state.end && state.end.event === "Failed") { status = "failed: " + state.end.reason; cls = "failed"; }
+    else if (state.end && state.early) { status = "early stopped"; cls = "stopped"; }
+    else if (state.end) { status = "finished"; cls = "finished"; }
+    else if (s) { status = "running"; cls = "running"; }
+    var st = document.getElementById("status");
+    st.textContent = status;
+    st.className = cls;
+
+    var total = s ? s.epochs : 0;
+    var done = ep.length ? ep[ep.length - 1].epoch + 1 : (s ? s.start_epoch : 0);
+    text("progress", s ? "epoch " + done + " of " + total : "");
+    document.getElementById("progress-bar").style.width = (total ? 100 * done / total : 0) + "%";
+    var elapsed = state.firstStart ? seconds(state.end ? state.end.time : Math.max(state.now, liveNow())) : null;
+    text("elapsed", duration(elapsed));
+    var recent = ep.slice(-5), perEpoch = 0;
+    recent.forEach(function (e) { perEpoch += e.seconds; });
+    text("eta", state.end ? "0 s" : (recent.length ? duration(perEpoch / recent.length * (total - done)) : "–"));
+    var w = state.workers.length ? state.workers[state.workers.length - 1].total : (ep.length ? ep[ep.length - 1].workers : null);
+    text("workers-now", w == null ? "–" : String(w));
+    var best = null;
+    ep.forEach(function (e) { if (e.improved) best = e; });
+    text("best", best ? "epoch " + (best.epoch + 1) + " (val " + best.validation_loss.toExponential(3) + ")" : "–");
+
+    summary(best);
+    if (s && s.config) {
+      var c = document.getElementById("config");
+      if (c.textContent !== s.config) { c.textContent = s.config; c.className = ""; }
+    }
+    incidents();
+    plots();
+  }
+
+  function liveNow() {
+    return window.RUN_EVENTS ? 0 : Date.now();
+  }
+
+  function summary(best) {
+    var s = state.start, rows = [];
+    if (s) {
+      rows.push(["run", s.name], ["folder", s.run_dir], ["model", s.model + ", " + s.parameters + " parameters"],
+        ["estimator", s.estimator], ["optimizer", s.optimizer], ["steps per epoch", s.steps_per_epoch]);
+    }
+    var last = state.epochs[state.epochs.length - 1];
+    if (last) {
+      rows.push(["last epoch", (last.epoch + 1) + ": train " + last.train_loss.toExponential(3) + ", val "
+        + last.validation_loss.toExponential(3) + ", " + last.metric_name + " " + last.metric.toFixed(4)]);
+      rows.push(["forward passes", String(state.epochs.reduce(function (a, e) { return a + e.forward_passes; }, 0))]);
+    }
+    if (best) rows.push(["best epoch", (best.epoch + 1) + ": " + best.metric_name + " " + best.metric.toFixed(4)]);
+    if (state.end && state.end.params_sha256) rows.push(["params_sha256", state.end.params_sha256]);
+    var t = document.getElementById("summary");
+    t.innerHTML = "";
+    rows.forEach(function (r) {
+      var tr = t.insertRow();
+      tr.insertCell().textContent = r[0];
+      tr.insertCell().textContent = r[1];
+    });
+  }
+
+  function incidents() {
+    var ul = document.getElementById("incidents");
+    if (ul.childElementCount === state.incidents.length) return;
+    ul.innerHTML = "";
+    state.incidents.forEach(function (i) {
+      var li = document.createElement("li");
+      li.textContent = seconds(i.time).toFixed(1) + " s: " + i.text;
+      ul.appendChild(li);
+    });
+  }
+
+  function nodesOf(list, field) {
+    var set = {};
+    list.forEach(function (x) { Object.keys(x[field] || {}).forEach(function (n) { set[n] = true; }); });
+    return Object.keys(set).sort();
+  }
+
+  function plots() {
+    var ep = state.epochs;
+    var x = ep.map(function (e) { return e.epoch + 1; });
+    document.getElementById("chart-loss").setAttribute("data-epochs", x.join(","));
+    var metricName = ep.length ? ep[0].metric_name : "metric";
+    text("metric-title", "Validation " + metricName);
+    plot("loss", "epoch", [
+      { label: "train", values: ep.map(function (e) { return positive(e.train_loss); }) },
+      { label: "validation", values: ep.map(function (e) { return positive(e.validation_loss); }) }
+    ], x, { log: true });
+    plot("metric", "epoch", [{ label: metricName, values: ep.map(function (e) { return e.metric; }) }], x, {});
+    plot("lr", "epoch", [{ label: "learning rate", values: ep.map(function (e) { return e.learning_rate; }) }], x, {});
+    plot("seconds", "epoch", [{ label: "seconds", values: ep.map(function (e) { return e.seconds; }) }], x, {});
+
+    // Per node: the epoch's passes shared by its finished tasks (tasks are of about equal size).
+    var nodes = nodesOf(ep, "tasks_by_node");
+    if (nodes.length < 2) nodes = []; // one node: its line is the total
+    var thr = [{ label: "total", values: ep.map(function (e) { return e.seconds > 0 ? e.forward_passes / e.seconds : null; }) }];
+    nodes.forEach(function (n) {
+      thr.push({ label: n, values: ep.map(function (e) {
+        var tasks = e.tasks_by_node || {}, sum = 0;
+        Object.keys(tasks).forEach(function (k) { sum += tasks[k]; });
+        return sum && e.seconds > 0 && tasks[n] ? e.forward_passes * tasks[n] / sum / e.seconds : null;
+      }) });
+    });
+    plot("throughput", "epoch", thr, x, {});
+
+    // Workers over time, in seconds since the run started; held until now.
+    var wk = state.workers.slice();
+    if (wk.length) {
+      var endTime = state.end ? state.end.time : Math.max(state.now, liveNow());
+      wk.push({ time: Math.max(endTime, wk[wk.length - 1].time), total: wk[wk.length - 1].total, byNode: wk[wk.length - 1].byNode });
+    }
+    var wx = wk.map(function (w) { return seconds(w.time); });
+    var ws = [{ label: "total", values: wk.map(function (w) { return w.total; }) }];
+    var workerNodes = nodesOf(wk, "byNode");
+    (workerNodes.length < 2 ? [] : workerNodes).forEach(function (n) {
+      ws.push({ label: n, values: wk.map(function (w) { return (w.byNode || {})[n] || 0; }) });
+    });
+    plot("workers", "seconds", ws, wx, { stepped: true });
+  }
+
+  function plot(name, xLabel, series, x, opts) {
+    var el = document.getElementById("chart-" + name);
+    var labels = series.map(function (s) { return s.label; }).join("|");
+    var data = [x].concat(series.map(function (s) { return s.values; }));
+    var c = charts[name];
+    if (c && c.labels === labels) {
+      c.chart.setData(data);
+      return;
+    }
+    if (c) c.chart.destroy();
+    var width = Math.max(300, el.clientWidth || 440);
+    var config = {
+      width: width,
+      height: 220,
+      scales: { x: { time: false }, y: opts.log ? { distr: 3 } : {} },
+      axes: [{ label: xLabel }, { size: 70 }],
+      series: [{ label: xLabel }].concat(series.map(function (s, i) {
+        var ser = { label: s.label, stroke: COLORS[i % COLORS.length], width: 1.5, points: { show: x.length < 60 } };
+        if (opts.stepped) ser.paths = uPlot.paths.stepped({ align: 1 });
+        return ser;
+      }))
+    };
+    charts[name] = { labels: labels, chart: new uPlot(config, data, el) };
+  }
+
+  function scheduleRender() {
+    if (!renderPending) {
+      renderPending = true;
+      setTimeout(render, 50);
+    }
+  }
+
+  window.runDashboard = { state: function () { return state; } };
+
+  if (window.RUN_EVENTS) {
+    window.RUN_EVENTS.forEach(apply);
+    render();
+  } else {
+    var source = new EventSource("events");
+    source.addEventListener("reset", function () {
+      state = fresh();
+    });
+    source.onmessage = function (m) {
+      apply(JSON.parse(m.data));
+      scheduleRender();
+    };
+    // Elapsed time and the workers' line move on between events.
+    setInterval(function () { if (state.start && !state.end) scheduleRender(); }, 1000);
+  }
+})();
