@@ -212,7 +212,9 @@
       width: width,
       height: 220,
       scales: { x: { time: false }, y: opts.log ? { distr: 3 } : {} },
-      axes: [{ label: xLabel }, { size: 70 }],
+      // Whole epochs on the epoch axis.
+      axes: [xLabel === "epoch" ? { label: xLabel, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000] } : { label: xLabel },
+        { size: 70 }],
       series: [{ label: xLabel }].concat(series.map(function (s, i) {
         var ser = { label: s.label, stroke: COLORS[i % COLORS.length], width: 1.5, points: { show: x.length < 60 } };
         if (opts.stepped) ser.paths = uPlot.paths.stepped({ align: 1 });

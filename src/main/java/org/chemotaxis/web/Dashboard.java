@@ -1,5 +1,7 @@
 package org.chemotaxis.web;
 
+import akka.Done;
+import akka.actor.CoordinatedShutdown;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Props;
 import akka.http.javadsl.Http;
@@ -41,6 +43,12 @@ public final class Dashboard {
         try {
             ServerBinding b = Http.get(system).newServerAt(host, port).bind(server.route())
                     .toCompletableFuture().get(10, TimeUnit.SECONDS);
+            // When the node stops, the open pages get the events so far and a clean end (they keep
+            // what they show) instead of a connection that the stopping system aborts.
+            CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceUnbind(), "dashboard", () -> {
+                feed.endStreams();
+                return b.unbind().thenApply(x -> Done.getInstance());
+            });
             return new Dashboard(b, feed);
         } catch (Exception e) {
             Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;

@@ -52,13 +52,20 @@ final class DashboardServer {
         Pair<BoundedSourceQueue<String>, Source<String, NotUsed>> live =
                 Source.<String>queue(LIVE_BUFFER).preMaterialize(materializer);
         BoundedSourceQueue<String> queue = live.first();
-        EventFeed.Subscriber subscriber = json -> {
-            QueueOfferResult r = queue.offer(json);
-            if (r == QueueOfferResult.enqueued()) {
-                return true;
+        EventFeed.Subscriber subscriber = new EventFeed.Subscriber() {
+            @Override
+            public boolean offer(String json) {
+                if (queue.offer(json) == QueueOfferResult.enqueued()) {
+                    return true;
+                }
+                queue.complete();
+                return false;
             }
-            queue.complete();
-            return false;
+
+            @Override
+            public void end() {
+                queue.complete();
+            }
         };
         List<String> history = feed.subscribe(subscriber);
         return Source.single(ServerSentEvent.create(Integer.toString(history.size()), "reset"))

@@ -17,6 +17,9 @@ public final class EventFeed {
     /** Where a browser's live events go; {@code false} (it cannot keep up, or is gone) drops it. */
     public interface Subscriber {
         boolean offer(String eventJson);
+
+        /** No more events: the stream ends after those offered. */
+        void end();
     }
 
     private final List<String> history = new ArrayList<>();
@@ -38,6 +41,12 @@ public final class EventFeed {
 
     public synchronized void unsubscribe(Subscriber s) {
         subscribers.remove(s);
+    }
+
+    /** Ends every subscriber's stream (the node is shutting down); the history stays. */
+    public synchronized void endStreams() {
+        subscribers.forEach(Subscriber::end);
+        subscribers.clear();
     }
 
     public synchronized int subscribers() {
