@@ -214,7 +214,7 @@
       scales: { x: { time: false }, y: opts.log ? { distr: 3 } : {} },
       // Whole epochs on the epoch axis.
       axes: [xLabel === "epoch" ? { label: xLabel, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000] } : { label: xLabel },
-        { size: 70 }],
+        opts.log ? { size: 70, values: powersOfTen } : { size: 70 }],
       series: [{ label: xLabel }].concat(series.map(function (s, i) {
         var ser = { label: s.label, stroke: COLORS[i % COLORS.length], width: 1.5, points: { show: x.length < 60 } };
         if (opts.stepped) ser.paths = uPlot.paths.stepped({ align: 1 });
@@ -222,6 +222,15 @@
       }))
     };
     charts[name] = { labels: labels, chart: new uPlot(config, data, el) };
+  }
+
+  // Log-scale ticks as 1e-4 rather than rounded to fixed decimals (which shows small losses as 0).
+  function powersOfTen(u, splits) {
+    return splits.map(function (v) {
+      if (v == null || v <= 0) return "";
+      var e = Math.round(Math.log10(v));
+      return Math.abs(v - Math.pow(10, e)) < 1e-9 * v ? (e >= -2 && e <= 2 ? String(v) : "1e" + e) : "";
+    });
   }
 
   function scheduleRender() {
