@@ -4,6 +4,9 @@ import akka.actor.typed.ActorSystem;
 import org.chemotaxis.config.BadInputException;
 import org.chemotaxis.web.Dashboard;
 import org.chemotaxis.web.EventFeed;
+import java.util.Map;
+import java.util.Stack;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** --dashboard [PORT] and --dashboard-host: a live web page of the run, served by this node. */
@@ -12,12 +15,28 @@ final class DashboardOptions {
     static final String DEFAULT_PORT = "8800";
 
     @Option(names = "--dashboard", arity = "0..1", fallbackValue = DEFAULT_PORT, paramLabel = "PORT",
+            preprocessor = OptionalPort.class,
             description = "serve a live dashboard of the run on PORT (without PORT: " + DEFAULT_PORT + "; 0: any free port)")
     Integer port;
 
     @Option(names = "--dashboard-host", defaultValue = "127.0.0.1", paramLabel = "HOST",
             description = "address the dashboard binds (default: ${DEFAULT-VALUE}; 0.0.0.0 exposes it)")
     String host;
+
+    /**
+     * {@code --dashboard CONFIG}: a following argument that is not a number is the next
+     * parameter, not a bad port (picocli would take it as the port).
+     */
+    static final class OptionalPort implements CommandLine.IParameterPreprocessor {
+        @Override
+        public boolean preprocess(Stack<String> args, CommandLine.Model.CommandSpec spec, CommandLine.Model.ArgSpec arg,
+                                  Map<String, Object> info) {
+            if (" ".equals(info.get("separator")) && (args.isEmpty() || !args.peek().matches("\\d+"))) {
+                args.push(DEFAULT_PORT);
+            }
+            return false;
+        }
+    }
 
     boolean enabled() {
         return port != null;
