@@ -6,10 +6,9 @@ import org.chemotaxis.config.ExperimentConfig;
 import org.chemotaxis.model.RecurrentModel;
 import org.chemotaxis.problem.ProblemObjective;
 import org.chemotaxis.problem.ProblemRegistry;
+import org.chemotaxis.problem.ProblemSamples;
 import org.chemotaxis.task.Sample;
 import org.chemotaxis.train.SampleSource;
-import org.chemotaxis.util.RandomStreams;
-import org.chemotaxis.util.RandomStreams.Purpose;
 
 /**
  * A plugin's problem ({@code problem.type}): the configured network, sized by the problem, trained
@@ -35,11 +34,7 @@ public final class ProblemExperiment implements Experiment {
         this.objective = ProblemObjective.of(entry.name(), problem, model, config.training().batch());
         long seed = config.seed();
         int stepsPerEpoch = config.training().stepsPerEpoch();
-        int[] items = new int[config.problem().validationEpisodes()];
-        for (int i = 0; i < items.length; i++) {
-            items[i] = i;
-        }
-        Sample validation = new Sample(items, RandomStreams.key(seed, Purpose.VALIDATION, 0, 0));
+        Sample validation = ProblemSamples.validation(seed, config.problem().validationEpisodes());
         this.samples = new SampleSource() {
             @Override
             public int stepsPerEpoch() {
@@ -48,7 +43,7 @@ public final class ProblemExperiment implements Experiment {
 
             @Override
             public Sample train(long epoch, int batch) {
-                return Sample.ofSeed(RandomStreams.key(seed, Purpose.EPISODE, epoch, batch));
+                return ProblemSamples.training(seed, epoch, batch);
             }
 
             @Override
