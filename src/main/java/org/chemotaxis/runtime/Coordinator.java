@@ -445,6 +445,10 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         for (ActorRef<Worker.Command> w : scheduler.workers()) {
             w.tell(Worker.Stop.INSTANCE);
         }
+        // Those that declined hear the end too, so that their nodes end as quietly as the others.
+        for (ActorRef<Worker.Command> w : declined) {
+            w.tell(Worker.Stop.INSTANCE);
+        }
         if (scheduler.workerCount() == 0) {
             complete();
         } else {

@@ -191,10 +191,11 @@ class ClusterTrainingTest {
         Address at = seed.get(60, TimeUnit.SECONDS);
         // The able node waits until the other has declined, so that the decline happens mid-run.
         CountDownLatch declinedFirst = new CountDownLatch(1);
+        CompletableFuture<WorkerNode.Exit> declinerExit = new CompletableFuture<>();
         startWorker(at, spec -> {
             declinedFirst.countDown();
             throw new IllegalArgumentException("problem 'thermotaxis' is not installed on this node");
-        }, new CompletableFuture<>());
+        }, declinerExit);
         assertTrue(declinedFirst.await(60, TimeUnit.SECONDS));
         startWorker(at, fromConfig(), new CompletableFuture<>());
         RunOutcome o = run.get(180, TimeUnit.SECONDS);
@@ -203,6 +204,8 @@ class ClusterTrainingTest {
         List<JsonNode> declined = events(tmp.resolve("declined"), "WorkerDeclined");
         assertEquals(1, declined.size(), "one decline, and the node is not offered the run again");
         assertTrue(declined.get(0).path("reason").asText().contains("'thermotaxis' is not installed"), declined.toString());
+        assertEquals(0, declinerExit.get(60, TimeUnit.SECONDS).code(), "the node that declined hears the end: "
+                + declinerExit.get().reason());
     }
 
     /** An estimator that runs a hook before each task (on the worker's thread). */
