@@ -15,7 +15,9 @@ import picocli.CommandLine.Parameters;
 /** {@code generate}: FSM mode, the whole wave from a short warm-up. */
 @Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Closed-loop generation (FSM mode): warm the trained network up on K samples,",
-            "then feed its outputs back as inputs for N steps. Writes CSV (time,target,generated) and a PNG."})
+            "then feed its outputs back as inputs for N steps. Writes CSV (time, then the target and the",
+            "generated value of each output channel) and a PNG. CSV data: the first validation window, so",
+            "N is capped at its length; the target columns must be the input columns (else see predict)."})
 public final class GenerateCommand implements Callable<Integer> {
 
     @Mixin
@@ -37,9 +39,17 @@ public final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         LoadedRun run = LoadedRun.open(runDir, plugins.registry());
         Generation.Result r = Generation.run(run.sequence("generate"), run.theta(), warmup, steps);
-        StringBuilder csv = new StringBuilder("time,target,generated\n");
+        StringBuilder csv = new StringBuilder("time");
+        for (String c : r.channels()) {
+            csv.append(r.channels().size() == 1 ? ",target,generated" : "," + c + "_target," + c + "_generated");
+        }
+        csv.append('\n');
         for (int i = 0; i < r.time().length; i++) {
-            csv.append((long) r.time()[i]).append(',').append(r.truth()[i]).append(',').append(r.generated()[i]).append('\n');
+            csv.append((long) r.time()[i]);
+            for (int c = 0; c < r.channels().size(); c++) {
+                csv.append(',').append(r.truth()[c][i]).append(',').append(r.generated()[c][i]);
+            }
+            csv.append('\n');
         }
         Path png;
         if (out == null) {
@@ -53,6 +63,10 @@ public final class GenerateCommand implements Callable<Integer> {
             png = out.toAbsolutePath().resolveSibling(name);
         }
         RunReports.generationPlot(png, r);
+        if (r.capped()) {
+            System.err.printf(Locale.ROOT, "--steps %d capped at %d: the validation window has %d rows after the"
+                    + " %d-sample warm-up (data.window)%n", r.requested(), r.time().length, r.time().length, warmup);
+        }
         System.err.printf(Locale.ROOT, "generation MSE over %d steps after a %d-sample warm-up: %.3e (plot %s)%n",
                 r.time().length, warmup, r.mse(), png);
         return ExitCode.OK;

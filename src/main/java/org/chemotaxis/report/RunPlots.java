@@ -1,50 +1,56 @@
 package org.chemotaxis.report;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.chemotaxis.config.BadInputException;
+import java.util.Locale;
 
 /** The plots of a run folder, drawn from its files. */
 public final class RunPlots {
 
+    public static final String METRIC_PLOT = "metric.png";
+
     private RunPlots() {
     }
 
-    /** loss.png: training and validation loss per epoch (log scale), from metrics.csv. */
+    /** loss.png: training and validation loss per epoch (log scale when it spans decades), best epoch marked. */
     public static Path lossCurves(RunFolder run) {
-        Path csv = run.file(RunFolder.METRICS);
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(csv);
-        } catch (IOException e) {
-            throw new BadInputException("cannot read " + csv + ": " + e.getMessage());
-        }
-        List<double[]> rows = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String[] f = lines.get(i).split(",");
-            try {
-                rows.add(new double[] {Double.parseDouble(f[0]) + 1, Double.parseDouble(f[1]), Double.parseDouble(f[2])});
-            } catch (RuntimeException e) {
-                throw new BadInputException("line " + (i + 1) + " of " + csv + " is not a metrics row: " + lines.get(i));
-            }
-        }
-        double[] epoch = new double[rows.size()];
-        double[] train = new double[rows.size()];
-        double[] val = new double[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            epoch[i] = rows.get(i)[0];
-            train[i] = rows.get(i)[1];
-            val[i] = rows.get(i)[2];
-        }
+        MetricsTable m = MetricsTable.read(run.file(RunFolder.METRICS));
         Path png = run.file(RunFolder.LOSS_PLOT);
-        if (rows.isEmpty()) {
+        if (m.size() == 0) {
             return png;
         }
+        double[] epoch = m.epochs();
+        double[] val = m.column("validation_loss");
         Charts.lines(png, "Loss per epoch", "epoch", "loss", true,
-                List.of(new Charts.Line("train", epoch, train), new Charts.Line("validation", epoch, val)));
+                List.of(new Charts.Line("train", epoch, m.column("train_loss")),
+                        new Charts.Line("validation", epoch, val)),
+                best(m, epoch, val, "validation loss"));
         return png;
+    }
+
+    /**
+     * metric.png: the validation metric per epoch (F for chemotaxis), best epoch marked;
+     * {@code where} says what it was measured on (it may differ from what {@code evaluate} reports).
+     */
+    public static Path metricCurve(RunFolder run, String metricName, String where) {
+        MetricsTable m = MetricsTable.read(run.file(RunFolder.METRICS));
+        Path png = run.file(METRIC_PLOT);
+        if (m.size() == 0) {
+            return png;
+        }
+        double[] epoch = m.epochs();
+        double[] metric = m.column("metric");
+        Charts.lines(png, "Validation " + metricName + " per epoch, " + where, "epoch", metricName, false,
+                List.of(new Charts.Line(metricName, epoch, metric)), best(m, epoch, metric, metricName));
+        return png;
+    }
+
+    private static List<Charts.Point> best(MetricsTable m, double[] epoch, double[] y, String what) {
+        int b = m.bestRow();
+        if (b < 0) {
+            return List.of();
+        }
+        return List.of(new Charts.Point(String.format(Locale.ROOT, "saved model: epoch %.0f, %s %.4g", epoch[b], what,
+                y[b]), epoch[b], y[b]));
     }
 }
