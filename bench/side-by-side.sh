@@ -18,7 +18,7 @@ jvms=("$@")
 if [ ${#jvms[@]} -eq 0 ]; then
   jvms=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
 fi
-peer="$here/../shared/peers/torch_wp_sine.py"
+peer="$here/bench/torch_wp_sine.py"
 [ -f "$peer" ] || { echo "side-by-side: peer script not found: $peer" >&2; exit 2; }
 jar="$here/target/chemotaxis-all.jar"
 [ -f "$jar" ] || (cd "$here" && ./mvnw -B -q -DskipTests package)

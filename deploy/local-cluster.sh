@@ -14,8 +14,9 @@
 #   HOLD_WORKERS   a file: the workers start only once it exists (at most HOLD_TIMEOUT s,
 #                  default 60), e.g. to let an observer subscribe before the first epoch ends
 #
-# Prints trainer_pid=..., worker_pids=... and log_dir=... on stdout, then, when the trainer ends,
-# the trainer's stdout (its last line is run_dir=... params_sha256=...). The exit code is the
+# Prints trainer_pid=..., worker_pids=... and log_dir=... on stdout, the trainer's epoch lines on
+# stderr as they come, then, when the trainer ends, the trainer's stdout (its last line is
+# run_dir=... params_sha256=...). The exit code is the
 # trainer's. Every JVM it started is stopped on exit, Ctrl-C or SIGTERM.
 set -euo pipefail
 
@@ -92,6 +93,10 @@ trap 'exit 143' TERM
   >"$log_dir/trainer.out" 2>"$log_dir/trainer.log" </dev/null &
 trainer_pid=$!
 echo "trainer_pid=$trainer_pid"
+# The trainer's progress (its INFO lines: start, workers, one line per epoch, the end) on our
+# stderr as it happens; the whole log stays in trainer.log. tail stops with the trainer.
+tail -n +1 -F --pid="$trainer_pid" "$log_dir/trainer.log" 2>/dev/null \
+  | grep --line-buffered ' INFO  chemotaxis - ' | sed -u 's/^.* INFO  chemotaxis - /local-cluster: trainer: /' >&2 &
 
 running() {
   [ -n "$(jobs -rp | grep -x "$1")" ]

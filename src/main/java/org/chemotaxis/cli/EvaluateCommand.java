@@ -22,10 +22,11 @@ import picocli.CommandLine.Parameters;
  * run never saw, as one JSON line.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Evaluate a run's model on fresh test data (sine: new waves from the test stream;",
-            "CSV: the validation split, the only held-out data there is). Prints one JSON line.",
+        description = {"Score a run's model, or a hand-crafted worm controller, on data it never saw: one JSON line.",
+            "Sine: new waves from the test stream; CSV: the validation split, the only held-out data there is.",
             "Chemotaxis: a run's network (RUN_DIR) or a baseline (--controller none|pirouette|weathervane|combined)",
-            "steers worms from fresh starts in the reference world (dt 0.01 s, 500 s), changed by the options below."})
+            "steers worms from fresh starts in the reference world (dt 0.01 s, 500 s), changed by the options below.",
+            "RUN_DIR --controller NAME scores the baseline on exactly the starts the run's network meets."})
 public final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin
@@ -40,8 +41,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "seed of the fresh test data or starts (default: derived from the run's seed)")
     Long seed;
 
-    @Option(names = "--controller", paramLabel = "NAME", description = "chemotaxis: a hand-crafted controller instead of a run: "
-            + "none, pirouette, weathervane or combined")
+    @Option(names = "--controller", paramLabel = "NAME", description = "chemotaxis: a hand-crafted controller instead of the "
+            + "network: none, pirouette, weathervane or combined; with RUN_DIR in that run's world and from its starts")
     String controllerName;
 
     @Option(names = "--field", paramLabel = "SPEC", description = "chemotaxis: the field (default: the run's world.field, its first if a list; gauss "
@@ -72,10 +73,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (controllerName != null && runDir != null) {
-            throw new BadInputException("give either RUN_DIR or --controller, not both");
-        }
-        if (controllerName != null) {
+        if (controllerName != null && runDir == null) {
             return chemotaxis(null);
         }
         if (runDir == null) {
@@ -84,6 +82,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         LoadedRun run = LoadedRun.open(runDir, plugins.registry());
         if (run.experiment() instanceof ChemotaxisExperiment) {
             return chemotaxis(run);
+        }
+        if (controllerName != null) {
+            throw new BadInputException("--controller applies to chemotaxis runs only, and " + runDir + " is a "
+                    + run.config().data().type().key() + " run");
         }
         List<String> worm = chemotaxisOptionsGiven();
         if (!worm.isEmpty()) {
@@ -126,7 +128,9 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     /** A run's network ({@code run} given) or a baseline, scored from fresh starts. */
     private int chemotaxis(LoadedRun run) {
-        ChemotaxisScoring.Subject subject = run != null
+        // RUN_DIR with --controller: the baseline in the run's world, from the run's starts.
+        boolean network = run != null && controllerName == null;
+        ChemotaxisScoring.Subject subject = network
                 ? ChemotaxisScoring.network((ChemotaxisExperiment) run.experiment(), run.theta())
                 : ChemotaxisScoring.baseline(controllerName);
         ExperimentConfig config = run != null ? run.config() : ExperimentConfig.defaults();
@@ -137,7 +141,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             json.put("run_dir", runDir.toString());
         }
         json.setAll((ObjectNode) EventLog.JSON.valueToTree(scoring.score(subject)));
-        if (run != null) {
+        if (network) {
             json.put("model_epoch", run.model().epoch());
             json.put("params_sha256", run.model().sha256());
         }

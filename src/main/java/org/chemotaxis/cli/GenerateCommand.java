@@ -1,12 +1,10 @@
 package org.chemotaxis.cli;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.chemotaxis.experiment.RunReports;
 import org.chemotaxis.experiment.Generation;
-import org.chemotaxis.report.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,8 +12,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code generate}: FSM mode, the whole wave from a short warm-up. */
 @Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Closed-loop generation (FSM mode): warm the trained network up on K samples,",
-            "then feed its outputs back as inputs for N steps. Writes CSV (time, then the target and the",
+        description = {"Closed-loop generation (FSM mode): the network runs on its own outputs; CSV and a PNG.",
+            "Warms the trained network up on K samples, then feeds its outputs back as inputs for N steps.",
+            "Writes CSV (time, then the target and the",
             "generated value of each output channel) and a PNG. CSV data: the first validation window, so",
             "N is capped at its length; the target columns must be the input columns (else see predict)."})
 public final class GenerateCommand implements Callable<Integer> {
@@ -32,8 +31,8 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", defaultValue = "200", description = "generated steps (default: ${DEFAULT-VALUE})")
     int steps;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "CSV file (default: stdout); the PNG goes beside it, else into RUN_DIR")
-    Path out;
+    @Mixin
+    CsvOutput output;
 
     @Override
     public Integer call() {
@@ -51,17 +50,7 @@ public final class GenerateCommand implements Callable<Integer> {
             }
             csv.append('\n');
         }
-        Path png;
-        if (out == null) {
-            PrintStream o = System.out;
-            o.print(csv);
-            o.flush();
-            png = run.folder().file(RunReports.GENERATION_PLOT);
-        } else {
-            AtomicFiles.writeString(out, csv.toString());
-            String name = out.getFileName().toString().replaceFirst("\\.csv$", "") + ".png";
-            png = out.toAbsolutePath().resolveSibling(name);
-        }
+        Path png = output.write(csv.toString(), run.folder().file(RunReports.GENERATION_PLOT));
         RunReports.generationPlot(png, r);
         if (r.capped()) {
             System.err.printf(Locale.ROOT, "--steps %d capped at %d: the validation window has %d rows after the"

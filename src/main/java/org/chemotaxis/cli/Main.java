@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** {@code chemotaxis}: train recurrent networks by weight perturbation, on actors. */
 @Command(name = "chemotaxis", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Train recurrent networks by weight perturbation, fanned out over actors.",
-        subcommands = {TrainCommand.class, GenerateCommand.class, PlotCommand.class, EvaluateCommand.class, BenchCommand.class, WorkerCommand.class, ObserveCommand.class,
+        subcommands = {TrainCommand.class, GenerateCommand.class, PredictCommand.class, PlotCommand.class, EvaluateCommand.class, BenchCommand.class, WorkerCommand.class, ObserveCommand.class,
             ProblemsCommand.class,
             ReportCommand.class,
             CommandLine.HelpCommand.class})
@@ -20,7 +20,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (train, worker, observe, evaluate, generate, plot, report, bench)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (train, worker, observe, evaluate, generate, predict, plot, report, bench)");
     }
 
     public static void main(String[] args) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import org.chemotaxis.runtime.ClusterSetup;
 import org.chemotaxis.runtime.EventLog;
 import org.chemotaxis.runtime.ObserverNode;
 import org.chemotaxis.runtime.RunEvent;
@@ -37,6 +38,11 @@ public final class ObserveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         dashboard.validate();
+        String nobody = TrainerProbe.unreachable(ClusterSetup.seed(node.join));
+        if (nobody != null) {
+            System.err.println("observer stopped: " + nobody);
+            return ExitCode.FAILED;
+        }
         CompletableFuture<WorkerNode.Exit> exit = new CompletableFuture<>();
         BufferedWriter file = null;
         try {

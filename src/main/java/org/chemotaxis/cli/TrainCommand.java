@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
 /** {@code train}: one training run through the actor runtime, into a run folder. */
 @Command(name = "train", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Train a network by weight perturbation and write a run folder.",
-            "With no CONFIG the built-in sine experiment runs."})
+            "With no CONFIG the built-in sine experiment runs. Ctrl-C or SIGTERM stops after the epoch under",
+            "way (exit 130 or 143); train --resume RUN_DIR continues it."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Mixin
@@ -50,8 +51,13 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "run folder name (default: <config name>-<timestamp>)")
     String name;
 
-    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "continue a run from its last checkpoint")
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "continue a run from its last checkpoint, "
+            + "bit for bit; with --set training.epochs=N for more epochs (the learning-rate schedule then stretches to N)")
     Path resume;
+
+    @Option(names = "--init-from", paramLabel = "RUN_DIR", description = "start from the saved model of another run "
+            + "(its model.json, same model type and sizes) instead of fresh initial weights; optimizer state starts afresh")
+    Path initFrom;
 
     @Option(names = "--cluster", description = "make this JVM a cluster seed that worker nodes can join")
     boolean cluster;
@@ -93,20 +99,26 @@ public final class TrainCommand implements Callable<Integer> {
         ExperimentConfig config = configFile == null ? builtIn() : Configs.load(configFile, overrides, plugins.registry());
         Experiment exp = Experiments.of(config, plugins.registry());
         Training training = exp.newTraining();
+        WarmStart warm = initFrom != null ? WarmStart.from(initFrom, exp, training) : null;
         // Only now, with everything validated, does a folder appear.
         RunFolder folder = RunFolder.create(out, name != null ? name : RunFolder.defaultName(config.name()));
         folder.writeConfig(ConfigLoader.toYaml(config));
+        if (warm != null) {
+            warm.record(folder);
+        }
         return new Prepared(config, exp, training, folder, true);
     }
 
     private Prepared prepareResume() {
-        if (configFile != null || !overrides.isEmpty() || name != null) {
-            throw new BadInputException("--resume continues a run exactly as configured: give no CONFIG, --set or --name");
+        if (configFile != null || name != null || initFrom != null) {
+            throw new BadInputException("--resume continues a run as configured: give no CONFIG, --name or --init-from"
+                    + " (--set training.epochs=N gives it more epochs)");
         }
         RunFolder folder = RunFolder.open(resume);
-        ExperimentConfig config = Configs.load(folder.file(RunFolder.CONFIG), java.util.List.of(), plugins.registry());
+        ExperimentConfig stored = Configs.load(folder.file(RunFolder.CONFIG), java.util.List.of(), plugins.registry());
         CheckpointCodec.Decoded checkpoint = folder.readCheckpoint().orElseThrow(() -> new BadInputException(
                 "no checkpoint in " + resume + " (" + RunFolder.CHECKPOINT + " is missing): nothing to resume"));
+        ExperimentConfig config = RunExtension.apply(stored, overrides);
         Experiment exp = Experiments.of(config, plugins.registry());
         Training training = exp.newTraining();
         try {
@@ -114,6 +126,9 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("checkpoint " + folder.file(RunFolder.CHECKPOINT) + " does not fit "
                     + folder.file(RunFolder.CONFIG) + ": " + e.getMessage());
+        }
+        if (config != stored) {
+            RunExtension.record(folder, stored, config, training.epochsDone());
         }
         return new Prepared(config, exp, training, folder, false);
     }
@@ -130,18 +145,25 @@ public final class TrainCommand implements Callable<Integer> {
         if (cluster) {
             akka = ClusterSetup.node(host, port, "trainer", tls, System.getenv(ClusterSetup.PASSWORD_ENV), akka);
         }
-        RunOutcome outcome = LocalRun.run(parts, n, akka,
-                system -> {
-                    if (cluster) {
-                        System.err.println("cluster seed at " + ClusterSetup.self(system).hostPort()
-                                + ": start workers with  bin/chemotaxis worker --join "
-                                + ClusterSetup.self(system).host().get() + ":" + ClusterSetup.self(system).port().get());
-                    }
-                    if (dashboard.enabled()) {
-                        dashboard.start(system, Dashboard.follow(system));
-                    }
-                }, null);
-        ReportPage.write(folder.dir());
+        RunOutcome outcome;
+        try (Interrupts interrupts = Interrupts.install(folder.dir())) {
+            outcome = LocalRun.run(parts, n, akka,
+                    system -> {
+                        if (cluster) {
+                            System.err.println("cluster seed at " + ClusterSetup.self(system).hostPort()
+                                    + ": start workers with  bin/chemotaxis worker --join "
+                                    + ClusterSetup.self(system).host().get() + ":" + ClusterSetup.self(system).port().get());
+                        }
+                        if (dashboard.enabled()) {
+                            dashboard.start(system, Dashboard.follow(system));
+                        }
+                    }, interrupts::coordinator);
+            ReportPage.write(folder.dir());
+            if (outcome.status() == RunOutcome.Status.INTERRUPTED) {
+                System.err.println(Interrupts.resumeLine(folder.dir(), outcome.epochs()));
+                return ExitCode.INTERRUPTED;
+            }
+        }
         if (outcome.status() == RunOutcome.Status.FAILED) {
             System.err.println("failed: " + outcome.reason());
             return ExitCode.FAILED;
@@ -166,6 +188,8 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     static Config akkaConfig() {
-        return ConfigFactory.load();
+        // The trainer stops itself on SIGINT/SIGTERM (Interrupts): Akka must not stop first.
+        return ConfigFactory.parseString("akka.coordinated-shutdown.run-by-jvm-shutdown-hook = off")
+                .withFallback(ConfigFactory.load());
     }
 }

@@ -94,7 +94,7 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new BadInputException("cannot read config file " + source + ": " + e.getMessage(), e);
         }
-        return parse(text, source, overrides, domain);
+        return DataPaths.resolve(parse(text, source, overrides, domain), file, overrides, domain);
     }
 
     /** The all-defaults experiment (the defaults live in the config records, not in a file). */

@@ -31,12 +31,16 @@ public final class Datasets {
                 data.phase().interval(), data.amplitude(), data.noise());
     }
 
-    /** The windows of a {@code data} section of type csv; the path is relative to the working directory. */
+    /**
+     * The windows of a {@code data} section of type csv. A config loaded from a file holds an
+     * absolute path (ConfigLoader resolves a relative one against the file's folder); one that is
+     * still relative here is taken from the working directory.
+     */
     public static CsvSeriesDataset csv(DataConfig data) {
         if (data.path() == null || data.path().isBlank()) {
             throw new BadInputException("data.path must name a CSV file when data.type is csv");
         }
-        return CsvSeriesDataset.read(Path.of(data.path()), data.inputColumns(), data.targetColumns(), data.window(),
+        return CsvSeriesDataset.read(Path.of(data.path()).toAbsolutePath(), data.inputColumns(), data.targetColumns(), data.window(),
                 data.stride(), data.targetShift());
     }
 

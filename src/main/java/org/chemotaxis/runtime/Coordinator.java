@@ -410,8 +410,10 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     }
 
     private void interrupt() {
-        end(null, new RunOutcome(RunOutcome.Status.INTERRUPTED, training.epochsDone(), training.step(),
-                null, ParameterHash.sha256(training.theta()), "stopped on request after epoch " + training.epochsDone()));
+        String reason = "stopped on request after epoch " + training.epochsDone();
+        end(new RunEvent.Interrupted(settings.runId(), now(), training.epochsDone(), training.step(), reason),
+                new RunOutcome(RunOutcome.Status.INTERRUPTED, training.epochsDone(), training.step(),
+                        null, ParameterHash.sha256(training.theta()), reason));
     }
 
     private void failRun(String reason) {

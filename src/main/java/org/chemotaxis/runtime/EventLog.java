@@ -87,6 +87,7 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
     private final List<RunEvent> history = new ArrayList<>();
     private boolean progressShown;
     private long epochs;
+    private final Eta eta = new Eta();
 
     private EventLog(ActorContext<Command> context, Path runDir, ActorRef<Topic.Command<RunEvent>> topic) {
         super(context);
@@ -227,9 +228,12 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
                     s.name(), s.parameters(), s.estimator(), s.optimizer(), s.startEpoch() + 1, s.epochs(),
                     s.stepsPerEpoch(), s.runDir());
         } else if (e instanceof RunEvent.EpochEnded ep) {
-            LOG.info(String.format(Locale.ROOT, "epoch %d/%d  train %.4e  val %.4e  %s %.4f  %.2f s  %d %s%s",
+            eta.epochEnded(ep.seconds());
+            String left = ep.epoch() + 1 < epochs ? "  " + eta.left(epochs - ep.epoch() - 1, 0) : "";
+            LOG.info(String.format(Locale.ROOT, "epoch %d/%d  train %.4e  val %.4e  %s %.4f  %.2f s  %d %s%s%s",
                     ep.epoch() + 1, epochs, ep.trainLoss(), ep.validationLoss(), ep.metricName(), ep.metric(),
-                    ep.seconds(), ep.workers(), ep.workers() == 1 ? "worker" : "workers", ep.improved() ? "  *best" : ""));
+                    ep.seconds(), ep.workers(), ep.workers() == 1 ? "worker" : "workers", left,
+                    ep.improved() ? "  *best" : ""));
         } else if (e instanceof RunEvent.EarlyStopped s) {
             LOG.info("early stop after epoch {}: no improvement for {} epochs; best epoch {} (val {})",
                     s.epoch() + 1, s.patience(), s.bestEpoch() + 1, s.bestValidationLoss());
@@ -244,6 +248,12 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
             LOG.warn("a worker on {} declined the run: {}", d.node(), d.reason());
         } else if (e instanceof RunEvent.NodeUnreachable u) {
             LOG.warn("node {} is unreachable at step {}: {} task(s) handed out again", u.node(), u.step(), u.tasksRequeued());
+        } else if (e instanceof RunEvent.Interrupted i) {
+            LOG.info("interrupted after epoch {} ({})", i.epochs(), i.reason());
+        } else if (e instanceof RunEvent.RunExtended x) {
+            LOG.info("training.epochs {} -> {} ({} done)", x.fromEpochs(), x.toEpochs(), x.epochsDone());
+        } else if (e instanceof RunEvent.WarmStarted w) {
+            LOG.info("initial parameters from {} (epoch {}, {})", w.model(), w.modelEpoch() + 1, w.paramsSha256());
         } else if (e instanceof RunEvent.Checkpointed c) {
             LOG.debug("checkpoint after epoch {} -> {}", c.epoch() + 1, c.path());
         }
@@ -251,8 +261,9 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
 
     private Behavior<Command> onProgress(Progress p) {
         if (terminal) {
-            System.err.printf(Locale.ROOT, "\r\033[K  epoch %d/%d  step %d/%d  loss %.4e", p.epoch() + 1, p.epochs(),
-                    p.step(), p.stepsPerEpoch(), p.loss());
+            double doneOfEpoch = p.stepsPerEpoch() > 0 ? (double) p.step() / p.stepsPerEpoch() : 0;
+            System.err.printf(Locale.ROOT, "\r\033[K  epoch %d/%d  step %d/%d  loss %.4e  %s", p.epoch() + 1, p.epochs(),
+                    p.step(), p.stepsPerEpoch(), p.loss(), eta.left(p.epochs() - p.epoch() - 1, 1 - doneOfEpoch));
             System.err.flush();
             progressShown = true;
         }
@@ -283,6 +294,21 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
             LOG.warn("cannot close the event files: {}", e.getMessage());
         }
         return this;
+    }
+
+    /**
+     * Appends one event to a run folder's events.jsonl before the run's actors start (a
+     * resumed run's extension, a warm start), so that it is in the history observers replay.
+     */
+    public static void append(Path runDir, RunEvent e) {
+        Path file = runDir.resolve("events.jsonl");
+        try {
+            boolean torn = readEarlierEvents(file, new java.util.ArrayList<>());
+            Files.writeString(file, (torn ? "\n" : "") + toJson(e) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot write " + file + ": " + ex.getMessage(), ex);
+        }
     }
 
     /** Serialises an event as its events.jsonl line. */

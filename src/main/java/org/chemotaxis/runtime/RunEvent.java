@@ -21,6 +21,9 @@ import java.util.Map;
     @JsonSubTypes.Type(value = RunEvent.WorkerDeclined.class, name = "WorkerDeclined"),
     @JsonSubTypes.Type(value = RunEvent.RunFinished.class, name = "RunFinished"),
     @JsonSubTypes.Type(value = RunEvent.Failed.class, name = "Failed"),
+    @JsonSubTypes.Type(value = RunEvent.Interrupted.class, name = "Interrupted"),
+    @JsonSubTypes.Type(value = RunEvent.RunExtended.class, name = "RunExtended"),
+    @JsonSubTypes.Type(value = RunEvent.WarmStarted.class, name = "WarmStarted"),
 })
 public sealed interface RunEvent extends CborSerializable {
 
@@ -83,5 +86,20 @@ public sealed interface RunEvent extends CborSerializable {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Failed(String runId, long time, long epoch, long step, String reason) implements RunEvent {
+    }
+
+    /** The run stopped on request (SIGINT, SIGTERM) after the checkpoint of {@code epochs} epochs; resume continues it. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Interrupted(String runId, long time, long epochs, long step, String reason) implements RunEvent {
+    }
+
+    /** A resumed run was given more (or fewer) epochs: training.epochs went from {@code fromEpochs} to {@code toEpochs}. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record RunExtended(String runId, long time, long epochsDone, long fromEpochs, long toEpochs) implements RunEvent {
+    }
+
+    /** The run started from another run's saved model instead of fresh initial weights. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record WarmStarted(String runId, long time, String model, long modelEpoch, String paramsSha256) implements RunEvent {
     }
 }

@@ -2,6 +2,7 @@ package org.chemotaxis.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -158,8 +159,17 @@ class EvaluateChemotaxisTest {
         assertTrue(j.has("params_sha256"));
         assertTrue(Files.size(dir.resolve("paths.png")) > 0);
 
-        Outcome both = run("evaluate", runDir.toString(), "--controller", "combined");
-        assertEquals(ExitCode.BAD_INPUT, both.code());
-        assertEquals("error: give either RUN_DIR or --controller, not both", both.err().strip());
+        // A baseline beside a run meets the run's starts (seed 2's evaluation seed, not a default run's).
+        Outcome both = run("evaluate", runDir.toString(), "--controller", "combined", "--starts", "3", "--duration", "10");
+        assertEquals(0, both.code(), both.err());
+        Outcome network = run("evaluate", runDir.toString(), "--starts", "3", "--duration", "10");
+        Outcome alone = run("evaluate", "--controller", "combined", "--starts", "3", "--duration", "10");
+        assertEquals("combined", both.json().get("controller").asText());
+        assertFalse(both.json().has("params_sha256"));
+        assertEquals(network.json().get("seed").asLong(), both.json().get("seed").asLong());
+        assertNotEquals(alone.json().get("seed").asLong(), both.json().get("seed").asLong());
+        double direct = ChemotaxisEvaluation.evaluate(FieldSpec.parse("gauss"), WorldConfig.defaults().withDuration(10),
+                Baselines.create("combined"), network.json().get("seed").asLong(), 3).fitness();
+        assertEquals(direct, both.json().get("F").asDouble(), 0.0);
     }
 }

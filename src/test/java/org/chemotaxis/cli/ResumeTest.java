@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.chemotaxis.report.ModelFile;
-import org.chemotaxis.runtime.EventLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +39,7 @@ class ResumeTest {
         long killedAt = -1;
         long deadline = System.nanoTime() + 180_000_000_000L;
         while (System.nanoTime() < deadline && child.isAlive()) {
-            long done = epochsDone(killed.resolve("checkpoint.json"));
+            long done = RunFiles.epochsDone(killed.resolve("checkpoint.json"));
             if (done >= 3) {
                 child.destroyForcibly();
                 child.waitFor();
@@ -61,17 +60,5 @@ class ResumeTest {
         List<JsonNode> started = RunFiles.events(killed, "RunStarted");
         assertEquals(2, started.size());
         assertTrue(started.get(1).path("start_epoch").asLong() >= killedAt, "resumed from the checkpoint");
-    }
-
-    /** Epochs recorded in a checkpoint, or -1 while there is none (it is replaced atomically, never half-written). */
-    private static long epochsDone(Path checkpoint) {
-        try {
-            if (!Files.exists(checkpoint)) {
-                return -1;
-            }
-            return EventLog.JSON.readTree(Files.readString(checkpoint)).path("epochs_done").asLong(-1);
-        } catch (java.io.IOException e) {
-            return -1;
-        }
     }
 }

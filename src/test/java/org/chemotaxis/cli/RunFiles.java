@@ -78,4 +78,16 @@ final class RunFiles {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Epochs recorded in a checkpoint, or -1 while there is none (it is replaced atomically, never half-written). */
+    static long epochsDone(Path checkpoint) {
+        try {
+            if (!Files.exists(checkpoint)) {
+                return -1;
+            }
+            return EventLog.JSON.readTree(Files.readString(checkpoint)).path("epochs_done").asLong(-1);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
 }

@@ -108,4 +108,63 @@ class RunOutputsTest {
         assertFalse(e.json().has("generation_mse"), e.out());
         assertTrue(e.json().has("mse"), e.out());
     }
+
+    @Test
+    void predictWritesOneRowPerInputRowAndEveryTargetBesideItsPrediction() throws Exception {
+        Path run = train(csvConfig("[u]", "[x, v]", 0), "predict");
+        Path out = tmp.resolve("pred.csv");
+        EvaluateChemotaxisTest.Outcome o = EvaluateChemotaxisTest.run("predict", run.toString(), "--data",
+                oscillatorCsv().toString(), "--out", out.toString());
+        assertEquals(0, o.code(), o.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("row,x_predicted,x,v_predicted,v", lines.get(0));
+        assertEquals(1 + 240, lines.size(), "one row per data row (target_shift 0)");
+        assertTrue(Files.size(tmp.resolve("pred.png")) > 0);
+        // The targets beside the predictions are the file's own columns, row for row.
+        String[] row7 = lines.get(1 + 7).split(",");
+        double t = 0.7;
+        assertEquals(Math.exp(-0.05 * t) * Math.cos(1.3 * t), Double.parseDouble(row7[2]), 1e-6);
+        assertEquals(Math.exp(-0.05 * t) * Math.sin(1.3 * t), Double.parseDouble(row7[4]), 1e-6);
+        assertTrue(o.err().contains("240 rows predicted, MSE"), o.err());
+
+        // New data without the target columns: predictions only.
+        Path inputs = tmp.resolve("inputs.csv");
+        Files.writeString(inputs, "u\n0.1\n0.2\n0.3\n");
+        EvaluateChemotaxisTest.Outcome bare = EvaluateChemotaxisTest.run("predict", run.toString(), "--data",
+                inputs.toString());
+        assertEquals(0, bare.code(), bare.err());
+        List<String> printed = bare.out().lines().toList();
+        assertEquals(List.of("row", "x_predicted", "v_predicted"), List.of(printed.get(0).split(",")));
+        assertEquals(4, printed.size());
+
+        EvaluateChemotaxisTest.Outcome missing = EvaluateChemotaxisTest.run("predict", run.toString(), "--data",
+                "nowhere.csv");
+        assertEquals(ExitCode.BAD_INPUT, missing.code());
+        assertEquals("error: data file not found: " + Path.of("nowhere.csv").toAbsolutePath(), missing.err().strip());
+    }
+
+    @Test
+    void aRelativeDataPathIsReadFromTheConfigFilesFolder() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("exp").resolve("sub"));
+        Files.copy(oscillatorCsv(), dir.resolve("osc.csv"));
+        Path config = dir.resolve("osc.yml");
+        Files.writeString(config, Files.readString(csvConfig("[x]", "[x]", 1))
+                .replace(oscillatorCsv().toString(), "osc.csv"));
+        // Loaded from elsewhere: the working directory is not the config's folder.
+        var loaded = org.chemotaxis.config.ConfigLoader.load(config);
+        assertEquals(dir.resolve("osc.csv").toAbsolutePath().toString(), loaded.data().path());
+        Path run = train(config, "relative");
+        assertEquals(dir.resolve("osc.csv").toAbsolutePath().toString(),
+                org.chemotaxis.config.ConfigLoader.load(run.resolve("config.yml")).data().path(),
+                "the run folder's config finds the data from anywhere");
+
+        Files.writeString(config, Files.readString(config).replace("osc.csv", "missing.csv"));
+        EvaluateChemotaxisTest.Outcome o = EvaluateChemotaxisTest.run("train", config.toString(), "--out",
+                tmp.resolve("runs").toString(), "--name", "missing");
+        assertEquals(ExitCode.BAD_INPUT, o.code());
+        assertEquals("error: data file not found: " + dir.resolve("missing.csv").toAbsolutePath(), o.err().strip());
+        // A path typed with --set is read from the working directory, like any path on a command line.
+        assertEquals(Path.of("typed.csv").toAbsolutePath().toString(), org.chemotaxis.config.ConfigLoader
+                .load(config, List.of("data.path=typed.csv")).data().path());
+    }
 }
