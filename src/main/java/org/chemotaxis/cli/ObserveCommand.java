@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
 
 /** {@code observe}: print a running training's events live. */
 @Command(name = "observe", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Join a training cluster and print every event as a JSON line as it happens",
-            "(with --dashboard also on a live web page).",
+        description = {"Join a training cluster and print every event as a JSON line as it happens.",
+            "With --dashboard also on a live web page.",
             "Exits 0 when the run finishes, 1 when it fails or the trainer goes away."})
 public final class ObserveCommand implements Callable<Integer> {
 
