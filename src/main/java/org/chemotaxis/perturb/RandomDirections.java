@@ -1,6 +1,7 @@
 package org.chemotaxis.perturb;
 
 import java.util.SplittableRandom;
+import org.chemotaxis.task.BatchEvaluator;
 import org.chemotaxis.task.Evaluator;
 import org.chemotaxis.util.RandomStreams;
 
@@ -79,6 +80,10 @@ public final class RandomDirections implements GradientEstimator {
 
     @Override
     public void evaluate(Evaluator ev, double[] theta, StepKey key, int from, int to, double[] out) {
+        if (ev instanceof BatchEvaluator batch) {
+            evaluateBatch(batch, theta, key, from, to, out);
+            return;
+        }
         int n = theta.length;
         double[] u = new double[n];
         double[] p = new double[n];
@@ -92,6 +97,28 @@ public final class RandomDirections implements GradientEstimator {
                 p[i] = theta[i] - sigma * u[i];
             }
             out[j - from] = plus - ev.loss(p);
+        }
+    }
+
+    /** The same values from one batch: copies 2j and 2j + 1 are theta + sigma u_j and theta - sigma u_j. */
+    private void evaluateBatch(BatchEvaluator batch, double[] theta, StepKey key, int from, int to, double[] out) {
+        int n = theta.length;
+        int k = to - from;
+        double[] u = new double[n];
+        double[] copies = new double[2 * k * n];
+        for (int j = from; j < to; j++) {
+            direction(key, j, u);
+            int plus = 2 * (j - from) * n;
+            int minus = plus + n;
+            for (int i = 0; i < n; i++) {
+                copies[plus + i] = theta[i] + sigma * u[i];
+                copies[minus + i] = theta[i] - sigma * u[i];
+            }
+        }
+        double[] losses = new double[2 * k];
+        batch.losses(copies, 2 * k, losses);
+        for (int j = 0; j < k; j++) {
+            out[j] = losses[2 * j] - losses[2 * j + 1];
         }
     }
 

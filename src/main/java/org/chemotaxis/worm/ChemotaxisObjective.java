@@ -99,8 +99,18 @@ public final class ChemotaxisObjective implements Objective {
         return model.parameterCount();
     }
 
+    /**
+     * A one-layer Elman network is scored on {@link BatchWorld} (many perturbed copies per run,
+     * fast deterministic functions); any other model on the reference world.
+     */
     @Override
     public Evaluator newEvaluator() {
+        return BatchWorld.supports(model) ? new BatchChemotaxisEvaluator(this, newReferenceEvaluator())
+                : newReferenceEvaluator();
+    }
+
+    /** An evaluator on the reference world: {@link WormSimulator} and {@link NetworkController}, StrictMath. */
+    Evaluator newReferenceEvaluator() {
         return new ChemotaxisEvaluator();
     }
 

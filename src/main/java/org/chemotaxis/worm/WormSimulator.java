@@ -1,8 +1,6 @@
 package org.chemotaxis.worm;
 
 import java.util.List;
-import org.chemotaxis.util.RandomStreams;
-import org.chemotaxis.util.RandomStreams.Purpose;
 
 /**
  * Runs batches of worm episodes in lockstep in the world of DESIGN.md. Each world step, for
@@ -34,6 +32,7 @@ public final class WormSimulator {
     private static final double TWO_PI = 2 * Math.PI;
 
     private final ConcentrationField[] fields;
+    private final List<ConcentrationField> fieldList;
     private final WorldConfig world;
     private final int capacity;
 
@@ -69,6 +68,7 @@ public final class WormSimulator {
             throw new IllegalArgumentException("at least one field, and the world, must be given");
         }
         this.fields = fields.toArray(new ConcentrationField[0]);
+        this.fieldList = List.of(this.fields);
         this.world = world;
         this.capacity = Checks.positive(capacity, "capacity");
         rng = new EpisodeRandom[capacity];
@@ -146,18 +146,20 @@ public final class WormSimulator {
         final int n = world.steps();
         steps = n;
 
-        final double etaLow = world.sensorNoise();
-        final double etaSpan = world.sensorNoiseMax() - etaLow;
         for (int i = 0; i < count; i++) {
-            ConcentrationField f = fields.length == 1 ? fields[0]
-                    : fields[(int) (uniform(RandomStreams.key(seed, Purpose.FIELD, step, firstIndex + i)) * fields.length)];
-            episodeField[i] = f;
-            peakX[i] = f.peakX();
-            peakY[i] = f.peakY();
-            start(i, RandomStreams.key(seed, Purpose.EPISODE, step, firstIndex + i), peakX[i], peakY[i], reach);
-            // A stream apart from the episode's, so that a range of eta leaves every other draw as it was.
-            eta[i] = etaSpan > 0 ? etaLow + etaSpan * uniform(RandomStreams.key(seed, Purpose.DATA_NOISE, step,
-                    firstIndex + i)) : etaLow;
+            EpisodeStart e = EpisodeStart.of(fieldList, world, seed, step, firstIndex + i, rng[i]);
+            episodeField[i] = e.field();
+            peakX[i] = e.field().peakX();
+            peakY[i] = e.field().peakY();
+            eta[i] = e.eta();
+            x[i] = e.x();
+            y[i] = e.y();
+            r0[i] = e.r0();
+            mu[i] = e.heading();
+            sinPhi0[i] = e.sinPhi0();
+            cosPhi0[i] = e.cosPhi0();
+            sumR[i] = 0;
+            reachTime[i] = r0[i] <= reach ? 0 : Double.NaN;
         }
         controller.reset(count, dt);
         if (observer != null) {
@@ -232,42 +234,10 @@ public final class WormSimulator {
         }
     }
 
-    /** A uniform number in [0, 1) from one 64-bit key, without a generator object. */
-    private static double uniform(long key) {
-        return (RandomStreams.mix(key) >>> 11) * 0x1.0p-53;
-    }
-
     /** The sensor noise eta of episode i of the last run. */
     public double sensorNoise(int i) {
         check(i);
         return eta[i];
-    }
-
-    private void start(int i, long key, double px, double py, double reach) {
-        EpisodeRandom r = rng[i];
-        r.reseed(key);
-        double uAngle = r.nextDouble();
-        double uHeading = r.nextDouble();
-        double uPhase = r.nextDouble();
-        Start start = world.start();
-        if (start instanceof Start.Ring ring) {
-            double a = TWO_PI * uAngle;
-            x[i] = px + ring.distance() * StrictMath.cos(a);
-            y[i] = py + ring.distance() * StrictMath.sin(a);
-        } else {
-            Start.Point p = (Start.Point) start;
-            x[i] = p.x();
-            y[i] = p.y();
-        }
-        double dx = px - x[i];
-        double dy = py - y[i];
-        r0[i] = Math.sqrt(dx * dx + dy * dy);
-        mu[i] = start.heading() == Start.Heading.TOWARD_PEAK ? StrictMath.atan2(dy, dx) : TWO_PI * uHeading;
-        double phi0 = TWO_PI * uPhase;
-        sinPhi0[i] = StrictMath.sin(phi0);
-        cosPhi0[i] = StrictMath.cos(phi0);
-        sumR[i] = 0;
-        reachTime[i] = r0[i] <= reach ? 0 : Double.NaN;
     }
 
     private void checkStartInsideArena(ConcentrationField field) {

@@ -1,0 +1,166 @@
+package org.chemotaxis.kernel;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link ElementwiseMath} on the Vector API: every lane runs the scalar function's operations in
+ * the same order (a * b + c as a multiply and an add where the scalar code has them apart, a
+ * fused multiply-add where it fuses), so the bits are the scalar ones. A vector with an argument
+ * outside the fast domain (where the scalar function calls StrictMath) is done by the scalar
+ * function, as is the tail. One small method per vector, without vectors carried from one
+ * iteration to the next: the species is a constant wherever the compiler looks. Loaded only by
+ * {@link Kernels}.
+ */
+final class VectorElementwise implements ElementwiseMath {
+
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int V = S.length();
+    private static final long SHIFTER_BITS = Double.doubleToRawLongBits(Tanh.SHIFTER);
+
+    VectorElementwise() {
+    }
+
+    static int lanes() {
+        return V;
+    }
+
+    @Override
+    public String name() {
+        return "vector-" + S.vectorBitSize();
+    }
+
+    @Override
+    public void exp(double[] a, int n) {
+        int i = 0;
+        for (; i + V <= n; i += V) {
+            expVector(a, i);
+        }
+        for (; i < n; i++) {
+            a[i] = DeterministicMath.exp(a[i]);
+        }
+    }
+
+    private static void expVector(double[] a, int i) {
+        final DoubleVector x = DoubleVector.fromArray(S, a, i);
+        final VectorMask<Double> low = x.compare(VectorOperators.LT, DeterministicMath.EXP_UNDERFLOW);
+        final VectorMask<Double> high = x.compare(VectorOperators.GT, DeterministicMath.EXP_OVERFLOW);
+        final DoubleVector y = x.blend(DeterministicMath.EXP_UNDERFLOW, low).blend(DeterministicMath.EXP_OVERFLOW, high);
+        final DoubleVector shifted = y.fma(Tanh.INV_LN2, Tanh.SHIFTER);
+        final DoubleVector k = shifted.sub(Tanh.SHIFTER);
+        final DoubleVector r = k.fma(DoubleVector.broadcast(S, -Tanh.LN2_LO), k.fma(DoubleVector.broadcast(S, -Tanh.LN2_HI), y));
+        DoubleVector q = r.fma(Tanh.Q9, Tanh.Q8);
+        q = q.fma(r, DoubleVector.broadcast(S, Tanh.Q7));
+        q = q.fma(r, DoubleVector.broadcast(S, Tanh.Q6));
+        q = q.fma(r, DoubleVector.broadcast(S, Tanh.Q5));
+        q = q.fma(r, DoubleVector.broadcast(S, Tanh.Q4));
+        q = q.fma(r, DoubleVector.broadcast(S, Tanh.Q3));
+        q = q.fma(r, DoubleVector.broadcast(S, Tanh.Q2));
+        q = q.fma(r, DoubleVector.broadcast(S, Tanh.Q1));
+        q = q.fma(r, DoubleVector.broadcast(S, Tanh.Q0));
+        final DoubleVector p = r.mul(r).fma(q, r);
+        final DoubleVector half = shifted.reinterpretAsLongs().add(1022L)
+                .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        final DoubleVector e = half.fma(p, half).mul(2.0);
+        e.blend(0.0, low).blend(Double.POSITIVE_INFINITY, high).intoArray(a, i);
+    }
+
+    @Override
+    public void log(double[] a, int n) {
+        int i = 0;
+        for (; i + V <= n; i += V) {
+            if (!logVector(a, i)) {
+                for (int j = i; j < i + V; j++) {
+                    a[j] = DeterministicMath.log(a[j]);
+                }
+            }
+        }
+        for (; i < n; i++) {
+            a[i] = DeterministicMath.log(a[i]);
+        }
+    }
+
+    /** False, writing nothing, when a lane is outside the positive normal numbers. */
+    private static boolean logVector(double[] a, int i) {
+        final DoubleVector x = DoubleVector.fromArray(S, a, i);
+        if (!x.compare(VectorOperators.GE, Double.MIN_NORMAL).and(x.compare(VectorOperators.LE, Double.MAX_VALUE))
+                .allTrue()) {
+            return false;
+        }
+        final LongVector bits = x.reinterpretAsLongs();
+        final LongVector k = bits.sub(DeterministicMath.LOG_SPLIT).lanewise(VectorOperators.ASHR, 52);
+        final DoubleVector f = bits.sub(k.lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles().sub(1.0);
+        final DoubleVector s = f.div(f.add(2.0));
+        final DoubleVector z = s.mul(s);
+        final DoubleVector w = z.mul(z);
+        final DoubleVector t1 = w.mul(DeterministicMath.LG6).add(DeterministicMath.LG4).mul(w)
+                .add(DeterministicMath.LG2).mul(w);
+        final DoubleVector t2 = w.mul(DeterministicMath.LG7).add(DeterministicMath.LG5).mul(w)
+                .add(DeterministicMath.LG3).mul(w).add(DeterministicMath.LG1).mul(z);
+        final DoubleVector r = t2.add(t1);
+        final DoubleVector hfsq = f.mul(0.5).mul(f);
+        // k as a double without a long-to-double conversion (which AVX2 lacks): 1.5 * 2^52 + k - 1.5 * 2^52.
+        final DoubleVector dk = k.add(SHIFTER_BITS).reinterpretAsDoubles().sub(Tanh.SHIFTER);
+        final DoubleVector inner = hfsq.sub(hfsq.add(r).mul(s).add(dk.mul(Tanh.LN2_LO))).sub(f);
+        dk.mul(Tanh.LN2_HI).sub(inner).intoArray(a, i);
+        return true;
+    }
+
+    @Override
+    public void tanh(double[] a, int n) {
+        VectorBlock.tanhInPlace(a, 0, n);
+    }
+
+    @Override
+    public void sinCos(double[] angle, double[] sin, double[] cos, int n) {
+        int i = 0;
+        for (; i + V <= n; i += V) {
+            if (!sinCosVector(angle, sin, cos, i)) {
+                for (int j = i; j < i + V; j++) {
+                    sin[j] = DeterministicMath.sin(angle[j]);
+                    cos[j] = DeterministicMath.cos(angle[j]);
+                }
+            }
+        }
+        for (; i < n; i++) {
+            sin[i] = DeterministicMath.sin(angle[i]);
+            cos[i] = DeterministicMath.cos(angle[i]);
+        }
+    }
+
+    /** False, writing nothing, when a lane is beyond the reduction's range (or not finite). */
+    private static boolean sinCosVector(double[] angle, double[] sin, double[] cos, int i) {
+        final DoubleVector x = DoubleVector.fromArray(S, angle, i);
+        if (!x.abs().compare(VectorOperators.LE, DeterministicMath.TRIG_LIMIT).allTrue()) {
+            return false;
+        }
+        final DoubleVector shifted = x.fma(DeterministicMath.TWO_OVER_PI, Tanh.SHIFTER);
+        final DoubleVector minusK = shifted.sub(Tanh.SHIFTER).neg();
+        final DoubleVector r = minusK.fma(DoubleVector.broadcast(S, DeterministicMath.PIO2_2T),
+                minusK.fma(DoubleVector.broadcast(S, DeterministicMath.PIO2_2),
+                        minusK.fma(DoubleVector.broadcast(S, DeterministicMath.PIO2_1), x)));
+        final DoubleVector z = r.mul(r);
+        final DoubleVector sp = z.mul(DeterministicMath.S6).add(DeterministicMath.S5).mul(z).add(DeterministicMath.S4)
+                .mul(z).add(DeterministicMath.S3).mul(z).add(DeterministicMath.S2);
+        final DoubleVector sk = z.mul(sp).add(DeterministicMath.S1).mul(z.mul(r)).add(r);
+        final DoubleVector cp = z.mul(DeterministicMath.C6).add(DeterministicMath.C5).mul(z).add(DeterministicMath.C4)
+                .mul(z).add(DeterministicMath.C3).mul(z).add(DeterministicMath.C2).mul(z).add(DeterministicMath.C1)
+                .mul(z);
+        final DoubleVector hz = z.mul(0.5);
+        final DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        final DoubleVector w = one.sub(hz);
+        final DoubleVector ck = w.add(one.sub(w).sub(hz).add(z.mul(cp)));
+        final LongVector q = shifted.reinterpretAsLongs();
+        final VectorMask<Double> swap = q.and(1L).compare(VectorOperators.NE, 0L).cast(S);
+        final VectorMask<Double> sinNegative = q.and(2L).compare(VectorOperators.NE, 0L).cast(S);
+        final VectorMask<Double> cosNegative = q.add(1L).and(2L).compare(VectorOperators.NE, 0L).cast(S);
+        final DoubleVector s = sk.blend(ck, swap);
+        final DoubleVector c = ck.blend(sk, swap);
+        s.blend(s.neg(), sinNegative).intoArray(sin, i);
+        c.blend(c.neg(), cosNegative).intoArray(cos, i);
+        return true;
+    }
+}

@@ -1,0 +1,475 @@
+package org.chemotaxis.worm;
+
+import java.util.List;
+import org.chemotaxis.kernel.DeterministicMath;
+import org.chemotaxis.kernel.ElementwiseMath;
+import org.chemotaxis.kernel.Kernels;
+import org.chemotaxis.kernel.RecurrentBlock;
+import org.chemotaxis.model.ElmanModel;
+import org.chemotaxis.model.RecurrentModel;
+
+/**
+ * {@link WormSimulator} and {@link NetworkController} in one loop, for many controllers at once:
+ * the same episodes (count worms) steered by {@code copies} parameter vectors of a one-layer
+ * Elman network, every array laid out by row (copy-major: row = copy * count + worm). What does
+ * not depend on the controller is done once per worm and shared by the copies: the episode's
+ * start, its random draws every step (two normals, two uniforms) and its sweep phase. The rest
+ * runs row by row in tight loops over arrays, the network step on {@link Kernels#preferred()}
+ * (one call per copy), and nothing is allocated once the buffers are large enough.
+ *
+ * <p>Same world, same controller, same random numbers, same order of operations as the
+ * reference pair, with one difference: exp (Gaussian fields, the pirouette logistic), ln (the
+ * sensor and the normal draws), sin and cos (the heading) and the output's tanh are
+ * {@link DeterministicMath} and {@link Tanh} instead of StrictMath, within 2 ulp of it. So a
+ * score differs from the reference's only by rounding carried through the episode (tests bound
+ * it), and every JVM gives the same bits. A copy's rows never read another copy's, so its score
+ * does not depend on which copies share the run. Not thread-safe.
+ */
+final class BatchWorld {
+
+    private static final double TWO_PI = 2 * Math.PI;
+
+    private final List<ConcentrationField> fields;
+    private final WorldConfig world;
+    private final NetworkSpec spec;
+    private final NetworkSpec.Input[] inputs;
+    private final RecurrentBlock block;
+    private final ElementwiseMath math;
+    private final int H;
+    private final int I;
+    private final int O;
+    private final int P;
+    private final int wxh;
+    private final int whh;
+    private final int bh;
+    private final int why;
+    private final int by;
+
+    private int wormCapacity;
+    private int rowCapacity;
+    private int copyCapacity;
+    private int count;
+    private int copies;
+    private int steps;
+
+    // Per worm, shared by the copies.
+    private EpisodeRandom[] rng = new EpisodeRandom[0];
+    private double[] sensorNormal;
+    private double[] headingNormal;
+    private double[] turnUniform;
+    private double[] headingUniform;
+    private double[] eta;
+    private double[] r0;
+    private double[] peakX;
+    private double[] peakY;
+    private double[] twoLambdaSq;
+    private ConcentrationField[] field;
+    private double[] sinPhi0;
+    private double[] cosPhi0;
+    private double[] sinPhase;
+    private double[] cosPhase;
+    private EpisodeStart[] starts;
+
+    // Per row.
+    private double[] x;
+    private double[] y;
+    private double[] mu;
+    private double[] sumR;
+    private double[] filteredC;
+    private double[] filteredLog;
+    private double[] lastLog;
+    private double[] adaptMeanSquare;
+    private double[] heldTurn;
+    private double[] heldRate;
+    private double[] input;
+    private double[] stateIn;
+    private double[] stateOut;
+    private double[] scratch;
+    private double[] logC;
+    private double[] derivative;
+    private double[] sinM;
+    private double[] cosM;
+
+    // Per copy: the weights transposed as RecurrentBlock reads them.
+    private double[][] wxT = new double[0][];
+    private double[][] whT = new double[0][];
+
+    BatchWorld(ElmanModel model, NetworkSpec spec, List<ConcentrationField> fields, WorldConfig world) {
+        this(model, spec, fields, world, Kernels.preferred(), Kernels.preferredElementwise());
+    }
+
+    /** With the given implementations of the network step and the functions (all give the same bits). */
+    BatchWorld(ElmanModel model, NetworkSpec spec, List<ConcentrationField> fields, WorldConfig world,
+               RecurrentBlock block, ElementwiseMath math) {
+        this.block = block;
+        this.math = math;
+        if (!supports(model)) {
+            throw new IllegalArgumentException("the batch world runs one-layer Elman networks only");
+        }
+        this.fields = List.copyOf(fields);
+        this.world = world;
+        this.spec = spec;
+        this.inputs = spec.inputs().toArray(new NetworkSpec.Input[0]);
+        this.H = model.hidden();
+        this.I = model.inputSize();
+        this.O = model.outputSize();
+        this.P = model.parameterCount();
+        this.wxh = model.layout().slice("w_xh").offset();
+        this.whh = model.layout().slice("w_hh").offset();
+        this.bh = model.layout().slice("b_h").offset();
+        this.why = model.layout().slice("w_hy").offset();
+        this.by = model.layout().slice("b_y").offset();
+        if (I != spec.inputSize() || O != spec.outputSize()) {
+            throw new IllegalArgumentException("model and network spec disagree on inputs or outputs");
+        }
+    }
+
+    /** True for the models this class runs: a one-layer Elman network. */
+    static boolean supports(RecurrentModel model) {
+        return model instanceof ElmanModel e && e.layers() == 1;
+    }
+
+    /**
+     * Runs episodes firstIndex .. firstIndex + count - 1 of (seed, step) once for each of the
+     * {@code copies} parameter vectors {@code thetas[c * P .. (c + 1) * P)}.
+     */
+    void run(double[] thetas, int copies, long seed, long step, long firstIndex, int count) {
+        if (copies < 1 || count < 1 || thetas.length < copies * P) {
+            throw new IllegalArgumentException("need at least one copy of " + P + " parameters and one episode");
+        }
+        ensureCapacity(count, copies);
+        this.count = count;
+        this.copies = copies;
+        final int rows = copies * count;
+        final double dt = world.dt();
+        final int n = world.steps();
+        steps = n;
+        startEpisodes(seed, step, firstIndex, count, rows);
+        for (int c = 0; c < copies; c++) {
+            transposeWeights(thetas, c);
+        }
+        final int k = spec.stepsPerControl(dt);
+        final double lowPass = spec.sensorTau() > 0 ? 1 - StrictMath.exp(-dt / spec.sensorTau()) : 0;
+        final double adaptRate = spec.adaptTau() > 0 ? 1 - StrictMath.exp(-spec.controlDt() / spec.adaptTau()) : 0;
+        final double sweepRate = TWO_PI / world.sweepPeriod();
+        int summed = 0;
+        int controlStep = 0;
+        for (int s = 0; s < n; s++) {
+            final double t = s * dt;
+            drawNoise(count, StrictMath.sin(sweepRate * t), StrictMath.cos(sweepRate * t));
+            sense(rows, count, s == 0, lowPass);
+            summed = lowPass > 0 ? 1 : summed + 1;
+            if (s % k == 0) {
+                networkInputs(rows, count, controlStep == 0, 1.0 / summed, lowPass, adaptRate);
+                summed = 0;
+                networkStep(thetas, rows, count);
+                controlStep++;
+            }
+            move(rows, count, (s + 1) * dt);
+        }
+    }
+
+    private void startEpisodes(long seed, long step, long firstIndex, int count, int rows) {
+        for (int w = 0; w < count; w++) {
+            EpisodeStart e = EpisodeStart.of(fields, world, seed, step, firstIndex + w, rng[w]);
+            starts[w] = e;
+            field[w] = e.field();
+            peakX[w] = e.field().peakX();
+            peakY[w] = e.field().peakY();
+            // Gaussian fields are computed here (fast exp); any other field is asked.
+            twoLambdaSq[w] = e.field() instanceof GaussianField g ? 2 * g.lambda() * g.lambda() : Double.NaN;
+            eta[w] = e.eta();
+            r0[w] = e.r0();
+            sinPhi0[w] = e.sinPhi0();
+            cosPhi0[w] = e.cosPhi0();
+        }
+        for (int r = 0; r < rows; r++) {
+            EpisodeStart e = starts[r % count];
+            x[r] = e.x();
+            y[r] = e.y();
+            mu[r] = e.heading();
+            sumR[r] = 0;
+            filteredC[r] = 0;
+            filteredLog[r] = 0;
+            adaptMeanSquare[r] = 1.0;
+            heldTurn[r] = 0;
+            heldRate[r] = 0;
+        }
+        java.util.Arrays.fill(stateIn, 0, rows * H, 0.0);
+    }
+
+    /** The step's draws of every worm, in the reference order: sensor normal, heading normal, two uniforms. */
+    private void drawNoise(int count, double sinWt, double cosWt) {
+        for (int w = 0; w < count; w++) {
+            EpisodeRandom r = rng[w];
+            double u;
+            double v;
+            double s;
+            do {
+                u = 2 * r.nextDouble() - 1;
+                v = 2 * r.nextDouble() - 1;
+                s = u * u + v * v;
+            } while (s >= 1 || s == 0);
+            double m = Math.sqrt(-2 * DeterministicMath.log(s) / s);
+            sensorNormal[w] = u * m;
+            headingNormal[w] = v * m;
+            turnUniform[w] = r.nextDouble();
+            headingUniform[w] = r.nextDouble();
+            sinPhase[w] = sinPhi0[w] * cosWt + cosPhi0[w] * sinWt;
+            cosPhase[w] = cosPhi0[w] * cosWt - sinPhi0[w] * sinWt;
+        }
+    }
+
+    /** The concentration at every row's head, through the sensor's filter (or sum). */
+    private void sense(int rows, int count, boolean first, double lowPass) {
+        final double[] c = scratch;
+        for (int r = 0, w = 0; r < rows; r++, w = w + 1 == count ? 0 : w + 1) {
+            double dx = x[r] - peakX[w];
+            double dy = y[r] - peakY[w];
+            c[r] = -(dx * dx + dy * dy) / twoLambdaSq[w];
+        }
+        math.exp(c, rows);
+        for (int r = 0, w = 0; r < rows; r++, w = w + 1 == count ? 0 : w + 1) {
+            double v = c[r];
+            // Gaussian fields are computed above (fast exp); any other field is asked.
+            v = twoLambdaSq[w] == twoLambdaSq[w] ? (v > ConcentrationField.FLOOR ? v : ConcentrationField.FLOOR)
+                    : field[w].at(x[r], y[r]);
+            if (eta[w] > 0) {
+                v *= 1 + eta[w] * sensorNormal[w];
+                v = v > ConcentrationField.FLOOR ? v : ConcentrationField.FLOOR;
+            }
+            c[r] = v;
+            logC[r] = v;
+        }
+        math.log(logC, rows);
+        if (lowPass > 0 && first) {
+            System.arraycopy(c, 0, filteredC, 0, rows);
+            System.arraycopy(logC, 0, filteredLog, 0, rows);
+        } else if (lowPass > 0) {
+            for (int r = 0; r < rows; r++) {
+                filteredC[r] += lowPass * (c[r] - filteredC[r]);
+                filteredLog[r] += lowPass * (logC[r] - filteredLog[r]);
+            }
+        } else {
+            for (int r = 0; r < rows; r++) {
+                filteredC[r] += c[r];
+                filteredLog[r] += logC[r];
+            }
+        }
+    }
+
+    private void networkInputs(int rows, int count, boolean first, double inv, double lowPass, double adaptRate) {
+        final double rateScale = spec.derivativeScale() / spec.controlDt();
+        final double[] c = scratch;
+        for (int r = 0; r < rows; r++) {
+            double l = filteredLog[r] * inv;
+            c[r] = filteredC[r] * inv;
+            // The change since the last network step, as the (adapting) sensor reports it.
+            derivative[r] = adapted(r, first ? 0 : rateScale * (l - lastLog[r]), adaptRate);
+            lastLog[r] = l;
+        }
+        if (lowPass == 0) {
+            java.util.Arrays.fill(filteredLog, 0, rows, 0.0);
+            java.util.Arrays.fill(filteredC, 0, rows, 0.0);
+        }
+        // One input (column) at a time.
+        for (int j = 0; j < I; j++) {
+            final NetworkSpec.Input in = inputs[j];
+            for (int r = 0, w = 0; r < rows; r++, w = w + 1 == count ? 0 : w + 1) {
+                double v;
+                switch (in) {
+                    case CONCENTRATION -> v = c[r];
+                    case LOG_CONCENTRATION -> v = lastLog[r];
+                    case LOG_DERIVATIVE -> v = derivative[r];
+                    case SIN_PHASE -> v = sinPhase[w];
+                    default -> v = cosPhase[w];
+                }
+                input[r * I + j] = v;
+            }
+        }
+    }
+
+    private double adapted(int r, double d, double adaptRate) {
+        if (adaptRate == 0) {
+            return d;
+        }
+        adaptMeanSquare[r] += adaptRate * (d * d - adaptMeanSquare[r]);
+        return d / Math.sqrt(adaptMeanSquare[r] + NetworkSpec.ADAPT_FLOOR * NetworkSpec.ADAPT_FLOOR);
+    }
+
+    private void networkStep(double[] thetas, int rows, int count) {
+        for (int c = 0; c < copies; c++) {
+            final int r0w = c * count;
+            block.step(H, I, count, stateIn, r0w * H, stateOut, r0w * H, input, r0w * I,
+                    thetas, c * P + bh, wxT[c], whT[c], -1, -1, null, 0);
+        }
+        double[] swap = stateIn;
+        stateIn = stateOut;
+        stateOut = swap;
+        final double maxTurn = spec.maxTurnRate();
+        final double maxRate = spec.maxPirouetteRate();
+        final boolean pir = spec.pirouetteOutput();
+        for (int c = 0; c < copies; c++) {
+            final int t0 = c * P;
+            for (int r = c * count, end = r + count; r < end; r++) {
+                heldTurn[r] = output(thetas, t0, r, 0);
+                heldRate[r] = pir ? -output(thetas, t0, r, 1) : 0;
+            }
+        }
+        math.tanh(heldTurn, rows);
+        for (int r = 0; r < rows; r++) {
+            heldTurn[r] = maxTurn * heldTurn[r];
+        }
+        if (pir) {
+            math.exp(heldRate, rows);
+            for (int r = 0; r < rows; r++) {
+                heldRate[r] = maxRate / (1 + heldRate[r]);
+            }
+        }
+    }
+
+    /** Output o of row r: b_y + sum_j w_hy(o, j) h_j in j order, as ElmanModel computes it. */
+    private double output(double[] thetas, int t0, int r, int o) {
+        double v = thetas[t0 + by + o];
+        final int row = t0 + why + o * H;
+        final int h = r * H;
+        for (int j = 0; j < H; j++) {
+            v += thetas[row + j] * stateIn[h + j];
+        }
+        return v;
+    }
+
+    private void move(int rows, int count, double tNext) {
+        final double dt = world.dt();
+        final double v = world.speed();
+        final double amp = world.sweepAmplitude();
+        final double maxTurn = world.maxTurnRate();
+        final double xiSd = world.headingNoise();
+        final double[] m = scratch;
+        for (int r = 0, w = 0; r < rows; r++, w = w + 1 == count ? 0 : w + 1) {
+            double omega = heldTurn[r];
+            omega = omega > maxTurn ? maxTurn : (omega < -maxTurn ? -maxTurn : omega);
+            double xi = xiSd * headingNormal[w];
+            double h = mu[r] + dt * (amp * sinPhase[w] + omega + xi);
+            m[r] = turnUniform[w] < heldRate[r] * dt ? TWO_PI * headingUniform[w] : h;
+        }
+        math.sinCos(m, sinM, cosM, rows);
+        final Arena arena = world.arena();
+        final boolean walled = !arena.isOpen();
+        final double cx = arena.centerX();
+        final double cy = arena.centerY();
+        final double wall = arena.radius();
+        for (int r = 0, w = 0; r < rows; r++, w = w + 1 == count ? 0 : w + 1) {
+            double heading = m[r];
+            double xn = x[r] + dt * v * cosM[r];
+            double yn = y[r] + dt * v * sinM[r];
+            if (walled) {
+                double dx = xn - cx;
+                double dy = yn - cy;
+                double d2 = dx * dx + dy * dy;
+                if (d2 > wall * wall) {
+                    // Mirror the step at the wall and the heading at the wall's normal (as WormSimulator).
+                    double d = Math.sqrt(d2);
+                    double nx = dx / d;
+                    double ny = dy / d;
+                    xn = cx + nx * (2 * wall - d);
+                    yn = cy + ny * (2 * wall - d);
+                    double dot = cosM[r] * nx + sinM[r] * ny;
+                    if (dot > 0) {
+                        heading = StrictMath.atan2(sinM[r] - 2 * dot * ny, cosM[r] - 2 * dot * nx);
+                    }
+                }
+            }
+            mu[r] = heading - TWO_PI * Math.floor(heading / TWO_PI);
+            x[r] = xn;
+            y[r] = yn;
+            double ex = xn - peakX[w];
+            double ey = yn - peakY[w];
+            sumR[r] += Math.sqrt(ex * ex + ey * ey);
+        }
+    }
+
+    private void transposeWeights(double[] thetas, int c) {
+        final int t0 = c * P;
+        for (int i = 0; i < H; i++) {
+            for (int j = 0; j < I; j++) {
+                wxT[c][j * H + i] = thetas[t0 + wxh + i * I + j];
+            }
+            for (int j = 0; j < H; j++) {
+                whT[c][j * H + i] = thetas[t0 + whh + i * H + j];
+            }
+        }
+    }
+
+    /** 1 - mean r / r0 of worm w under copy c in the last run (F before clipping at 0). */
+    double rawScore(int copy, int worm) {
+        return 1 - sumR[row(copy, worm)] / steps / r0[worm];
+    }
+
+    double x(int copy, int worm) {
+        return x[row(copy, worm)];
+    }
+
+    double y(int copy, int worm) {
+        return y[row(copy, worm)];
+    }
+
+    private int row(int copy, int worm) {
+        if (copy < 0 || copy >= copies || worm < 0 || worm >= count) {
+            throw new IndexOutOfBoundsException("copy " + copy + ", worm " + worm + " outside the last run");
+        }
+        return copy * count + worm;
+    }
+
+    private void ensureCapacity(int worms, int copies) {
+        if (worms > wormCapacity) {
+            rng = new EpisodeRandom[worms];
+            for (int w = 0; w < worms; w++) {
+                rng[w] = new EpisodeRandom();
+            }
+            sensorNormal = new double[worms];
+            headingNormal = new double[worms];
+            turnUniform = new double[worms];
+            headingUniform = new double[worms];
+            eta = new double[worms];
+            r0 = new double[worms];
+            peakX = new double[worms];
+            peakY = new double[worms];
+            twoLambdaSq = new double[worms];
+            field = new ConcentrationField[worms];
+            sinPhi0 = new double[worms];
+            cosPhi0 = new double[worms];
+            sinPhase = new double[worms];
+            cosPhase = new double[worms];
+            starts = new EpisodeStart[worms];
+            wormCapacity = worms;
+        }
+        if (copies > copyCapacity) {
+            wxT = new double[copies][I * H];
+            whT = new double[copies][H * H];
+            copyCapacity = copies;
+        }
+        int rows = worms * copies;
+        if (rows > rowCapacity) {
+            x = new double[rows];
+            y = new double[rows];
+            mu = new double[rows];
+            sumR = new double[rows];
+            filteredC = new double[rows];
+            filteredLog = new double[rows];
+            lastLog = new double[rows];
+            adaptMeanSquare = new double[rows];
+            heldTurn = new double[rows];
+            heldRate = new double[rows];
+            input = new double[rows * I];
+            stateIn = new double[rows * H];
+            stateOut = new double[rows * H];
+            scratch = new double[rows];
+            logC = new double[rows];
+            derivative = new double[rows];
+            sinM = new double[rows];
+            cosM = new double[rows];
+            rowCapacity = rows;
+        }
+    }
+}
