@@ -262,39 +262,46 @@ final class BatchWorld {
         final double rateScale = spec.derivativeScale() / spec.controlDt();
         final double[] c = scratch;
         for (int r = 0; r < rows; r++) {
-            double l = filteredLog[r] * inv;
+            final double l = filteredLog[r] * inv;
             c[r] = filteredC[r] * inv;
-            // The change since the last network step, as the (adapting) sensor reports it.
-            derivative[r] = adapted(r, first ? 0 : rateScale * (l - lastLog[r]), adaptRate);
+            derivative[r] = first ? 0 : rateScale * (l - lastLog[r]);
             lastLog[r] = l;
+        }
+        if (adaptRate > 0) {
+            // The adapting sensor divides by the root of the running mean square (NetworkController).
+            for (int r = 0; r < rows; r++) {
+                final double d = derivative[r];
+                final double m = adaptMeanSquare[r] + adaptRate * (d * d - adaptMeanSquare[r]);
+                adaptMeanSquare[r] = m;
+                derivative[r] = d / Math.sqrt(m + NetworkSpec.ADAPT_FLOOR * NetworkSpec.ADAPT_FLOOR);
+            }
         }
         if (lowPass == 0) {
             java.util.Arrays.fill(filteredLog, 0, rows, 0.0);
             java.util.Arrays.fill(filteredC, 0, rows, 0.0);
         }
-        // One input (column) at a time.
         for (int j = 0; j < I; j++) {
-            final NetworkSpec.Input in = inputs[j];
-            for (int r = 0, w = 0; r < rows; r++, w = w + 1 == count ? 0 : w + 1) {
-                double v;
-                switch (in) {
-                    case CONCENTRATION -> v = c[r];
-                    case LOG_CONCENTRATION -> v = lastLog[r];
-                    case LOG_DERIVATIVE -> v = derivative[r];
-                    case SIN_PHASE -> v = sinPhase[w];
-                    default -> v = cosPhase[w];
-                }
-                input[r * I + j] = v;
+            switch (inputs[j]) {
+                case CONCENTRATION -> column(c, j, rows, false, count);
+                case LOG_CONCENTRATION -> column(lastLog, j, rows, false, count);
+                case LOG_DERIVATIVE -> column(derivative, j, rows, false, count);
+                case SIN_PHASE -> column(sinPhase, j, rows, true, count);
+                default -> column(cosPhase, j, rows, true, count);
             }
         }
     }
 
-    private double adapted(int r, double d, double adaptRate) {
-        if (adaptRate == 0) {
-            return d;
+    /** Input column j from a per-row array, or from a per-worm one that every copy shares. */
+    private void column(double[] values, int j, int rows, boolean perWorm, int count) {
+        if (perWorm) {
+            for (int r = 0, w = 0; r < rows; r++, w = w + 1 == count ? 0 : w + 1) {
+                input[r * I + j] = values[w];
+            }
+        } else {
+            for (int r = 0; r < rows; r++) {
+                input[r * I + j] = values[r];
+            }
         }
-        adaptMeanSquare[r] += adaptRate * (d * d - adaptMeanSquare[r]);
-        return d / Math.sqrt(adaptMeanSquare[r] + NetworkSpec.ADAPT_FLOOR * NetworkSpec.ADAPT_FLOOR);
     }
 
     private void networkStep(double[] thetas, int rows, int count) {
