@@ -57,20 +57,29 @@ public final class ChemotaxisBenchmark {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        ExperimentConfig config = ConfigLoader.load(Path.of(configFile));
+        for (String line : run(ConfigLoader.load(Path.of(configFile)), configFile, threads, taskSize, seconds, warmup)) {
+            System.out.println(line);
+        }
+    }
+
+    /** One JSON line per thread count: each measures {@code seconds} after {@code warmup} seconds of the same work. */
+    public static List<String> run(ExperimentConfig config, String name, List<Integer> threads, int taskSize,
+                                   double seconds, double warmup) throws Exception {
         ChemotaxisExperiment exp = new ChemotaxisExperiment(config);
+        List<String> lines = new ArrayList<>();
         for (int n : threads) {
             measure(exp, n, taskSize, warmup);
             Result r = measure(exp, n, taskSize, seconds);
-            System.out.println(String.format(Locale.ROOT,
+            if (Double.isNaN(r.check)) {
+                throw new IllegalStateException("a loss difference was NaN");
+            }
+            lines.add(String.format(Locale.ROOT,
                     "{\"benchmark\":\"chemotaxis\",\"config\":\"%s\",\"threads\":%d,\"task_size\":%d,"
                             + "\"worm_steps\":%d,\"seconds\":%.3f,\"worm_steps_per_second\":%.0f,"
                             + "\"worm_steps_per_cpu_second\":%.0f}",
-                    configFile, n, taskSize, r.wormSteps, r.wall, r.wormSteps / r.wall, r.wormSteps / r.cpu));
-            if (Double.isNaN(r.check)) {
-                System.out.println("a loss difference was NaN");
-            }
+                    name, n, taskSize, r.wormSteps, r.wall, r.wormSteps / r.wall, r.wormSteps / r.cpu));
         }
+        return lines;
     }
 
     private record Result(long wormSteps, double wall, double cpu, double check) {

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.chemotaxis.bench.ChemotaxisBenchmark;
 import org.chemotaxis.experiment.Configs;
 import org.chemotaxis.config.ExperimentConfig;
 import org.chemotaxis.experiment.SequenceExperiment;
@@ -36,6 +37,15 @@ import picocli.CommandLine.Option;
         description = {"Measure seconds per gradient step on the sine benchmark; one JSON line per path.",
             "Keys as the PyTorch peer's (seconds_per_gradient, gflops, threads, parameters, forward_passes)."})
 public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--workload", defaultValue = "sine",
+            description = "sine (the peer's benchmark) or chemotaxis (worm-steps per second of experiments/chemotaxis.yml's "
+                    + "training passes, per thread count 1..--threads) (default: ${DEFAULT-VALUE})")
+    String workload;
+
+    @Option(names = "--seconds", defaultValue = "20", description = "chemotaxis: measured seconds per thread count "
+            + "(default: ${DEFAULT-VALUE})")
+    double seconds;
 
     @Option(names = "--model", defaultValue = "elman", description = "elman or ctrnn (default: ${DEFAULT-VALUE})")
     String model;
@@ -79,6 +89,12 @@ public final class BenchCommand implements Callable<Integer> {
         if (n < 1) {
             throw new IllegalArgumentException("--threads must be >= 1, but was " + n);
         }
+        if (workload.equals("chemotaxis")) {
+            return chemotaxis(n);
+        }
+        if (!workload.equals("sine")) {
+            throw new IllegalArgumentException("--workload must be sine or chemotaxis, but was '" + workload + "'");
+        }
         ExperimentConfig config = config(steps);
         SequenceExperiment exp = new SequenceExperiment(config);
         if (!path.equals("actor")) {
@@ -86,6 +102,29 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (!path.equals("plain")) {
             report("actor", exp, n, median(reps, () -> actorSeconds(config, n)));
+        }
+        return ExitCode.OK;
+    }
+
+    /** Worm-steps per second on 1 .. n threads, the built-in experiments/chemotaxis.yml (ChemotaxisBenchmark). */
+    private int chemotaxis(int n) throws Exception {
+        if (!(seconds > 0)) {
+            throw new IllegalArgumentException("--seconds must be > 0, but was " + seconds);
+        }
+        String yaml;
+        try (var in = BenchCommand.class.getResourceAsStream("/experiments/chemotaxis.yml")) {
+            if (in == null) {
+                throw new IllegalStateException("experiments/chemotaxis.yml is not in the jar");
+            }
+            yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        List<Integer> counts = new ArrayList<>();
+        for (int t = 1; t <= n; t++) {
+            counts.add(t);
+        }
+        for (String line : ChemotaxisBenchmark.run(Configs.parse(yaml, "chemotaxis.yml"), "experiments/chemotaxis.yml",
+                counts, 2, seconds, seconds / 2)) {
+            System.out.println(line);
         }
         return ExitCode.OK;
     }
