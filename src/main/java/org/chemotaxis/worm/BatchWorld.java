@@ -5,6 +5,8 @@ import org.chemotaxis.kernel.DeterministicMath;
 import org.chemotaxis.kernel.ElementwiseMath;
 import org.chemotaxis.kernel.Kernels;
 import org.chemotaxis.kernel.RecurrentBlock;
+import org.chemotaxis.kernel.RecurrentLayout;
+import org.chemotaxis.kernel.Substitution;
 import org.chemotaxis.model.ElmanModel;
 import org.chemotaxis.model.RecurrentModel;
 
@@ -93,6 +95,8 @@ final class BatchWorld {
     // Per copy: the weights transposed as RecurrentBlock reads them.
     private double[][] wxT = new double[0][];
     private double[][] whT = new double[0][];
+    private RecurrentLayout[] layouts = new RecurrentLayout[0];
+    private final Substitution copy = new Substitution();
 
     BatchWorld(ElmanModel model, NetworkSpec spec, List<ConcentrationField> fields, WorldConfig world) {
         this(model, spec, fields, world, Kernels.preferred(), Kernels.preferredElementwise());
@@ -307,8 +311,8 @@ final class BatchWorld {
     private void networkStep(double[] thetas, int rows, int count) {
         for (int c = 0; c < copies; c++) {
             final int r0w = c * count;
-            block.step(H, I, count, stateIn, r0w * H, stateOut, r0w * H, input, r0w * I,
-                    thetas, c * P + bh, wxT[c], whT[c], -1, -1, null, 0);
+            block.step(layouts[c], copy.shared().bias(thetas, c * P + bh), count, stateIn, r0w * H, stateOut, r0w * H,
+                    input, r0w * I);
         }
         double[] swap = stateIn;
         stateIn = stateOut;
@@ -454,6 +458,10 @@ final class BatchWorld {
         if (copies > copyCapacity) {
             wxT = new double[copies][I * H];
             whT = new double[copies][H * H];
+            layouts = new RecurrentLayout[copies];
+            for (int c = 0; c < copies; c++) {
+                layouts[c] = new RecurrentLayout(H, I, wxT[c], whT[c]);
+            }
             copyCapacity = copies;
         }
         int rows = worms * copies;
