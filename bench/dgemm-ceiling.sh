@@ -4,13 +4,13 @@
 # matrices, the best of a few products), then SineWpBenchmark, whose GFLOP/s count the peer's way
 # (2 flops per multiply-add of the recurrent, input and output layers). Needs python3 with numpy.
 #
-#   bench/dgemm-ceiling.sh [HIDDEN] [THREADS] [ROUNDS]
+#   bench/dgemm-ceiling.sh [HIDDEN] [THREADS] [ROUNDS]       (JAR: another build than target/)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 hidden="${1:-32}"
 threads="${2:-2}"
 rounds="${3:-3}"
-jar="$here/target/chemotaxis-all.jar"
+jar="${JAR:-$here/target/chemotaxis-all.jar}"
 [ -f "$jar" ] || (cd "$here" && ./mvnw -B -q -DskipTests package)
 python3 -c 'import numpy' 2>/dev/null || { echo "dgemm-ceiling: needs python3 with numpy (OpenBLAS)" >&2; exit 2; }
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"

@@ -10,7 +10,8 @@
 #
 # Defaults: 20 runs, H = 16,32,64,128, the java on the PATH. For H >= 64 only the first
 # MAX_INDICES (default 2048) perturbation indices are timed and scaled to the whole gradient, as
-# SineWpBenchmark --max-indices does, so that 20 runs take minutes rather than hours.
+# SineWpBenchmark --max-indices does, so that 20 runs take minutes rather than hours. JAR picks
+# another build than target/chemotaxis-all.jar.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-20}"
@@ -20,7 +21,7 @@ jvms=("$@")
 if [ ${#jvms[@]} -eq 0 ]; then
   jvms=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
 fi
-jar="$here/target/chemotaxis-all.jar"
+jar="${JAR:-$here/target/chemotaxis-all.jar}"
 [ -f "$jar" ] || (cd "$here" && ./mvnw -B -q -DskipTests package)
 max="${MAX_INDICES:-2048}"
 
@@ -45,7 +46,9 @@ for j in "${jvms[@]}"; do
     done
     read -r wm wlo whi <<<"$(spread <<<"$walls")"
     read -r cm clo chi <<<"$(spread <<<"$cpus")"
-    ok=$(awk -v a="$whi" -v b="$chi" 'BEGIN{print (a <= 1.5 ? "wall" : "-") "/" (b <= 1.5 ? "cpu" : "-")}')
+    # Within 1.5x of the median both ways: no run 1.5x slower, none 1.5x faster.
+    ok=$(awk -v a="$whi" -v al="$wlo" -v b="$chi" -v bl="$clo" \
+      'BEGIN{print (a <= 1.5 && al >= 1 / 1.5 ? "wall" : "-") "/" (b <= 1.5 && bl >= 1 / 1.5 ? "cpu" : "-")}')
     printf '%-28s %4s %5s %12s %9s %9s %12s %9s %9s %6s\n' "$(basename "$j")" "$h" "$runs" "$wm" "$wlo" "$whi" \
       "$cm" "$clo" "$chi" "$ok"
     echo "  wall: $walls" >&2
