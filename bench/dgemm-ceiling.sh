@@ -33,7 +33,7 @@ PY
 
 for r in $(seq 1 "$rounds"); do
   ceiling=$(dgemm)
-  out=$("$java" --add-modules jdk.incubator.vector -cp "$jar" org.chemotaxis.bench.SineWpBenchmark --hidden "$hidden" \
+  out=$("$java" --add-modules jdk.incubator.vector -jar "$jar" bench --path gradient --hidden "$hidden" \
         --threads "$threads" --reps 5 2>/dev/null | grep seconds_per_gradient | tail -1)
   kernel=$(sed -E 's/.*"gflops": *([0-9.]+).*/\1/' <<<"$out")
   echo "round $r  load $(cut -d' ' -f1 /proc/loadavg)  DGEMM $ceiling GFLOP/s  kernel H=$hidden $kernel GFLOP/s" \

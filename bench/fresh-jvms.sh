@@ -39,7 +39,7 @@ for j in "${jvms[@]}"; do
     [ "$h" -ge 64 ] && extra=(--max-indices "$max")
     walls=""; cpus=""
     for r in $(seq 1 "$runs"); do
-      out=$("$j/bin/java" --add-modules jdk.incubator.vector -cp "$jar" org.chemotaxis.bench.SineWpBenchmark \
+      out=$("$j/bin/java" --add-modules jdk.incubator.vector -jar "$jar" bench --path gradient \
             --hidden "$h" --threads 2 --reps 3 --seconds 2 "${extra[@]}" 2>/dev/null | grep seconds_per_gradient | tail -1)
       walls+="$(key seconds_per_gradient "$out") "
       cpus+="$(key cpu_seconds "$out") "

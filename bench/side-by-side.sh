@@ -34,7 +34,7 @@ for r in $(seq 1 "$rounds"); do
   results[peer]+="$(seconds "$p") "
   line+="  peer $(seconds "$p") s"
   for j in "${jvms[@]}"; do
-    out=$("$j/bin/java" --add-modules jdk.incubator.vector -cp "$jar" org.chemotaxis.bench.SineWpBenchmark \
+    out=$("$j/bin/java" --add-modules jdk.incubator.vector -jar "$jar" bench --path gradient \
           --hidden "$hidden" --threads "$threads" --reps 5 2>/dev/null | grep seconds_per_gradient | tail -1)
     s=$(seconds "$out")
     results[$j]+="$s "

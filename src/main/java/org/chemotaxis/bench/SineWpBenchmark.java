@@ -3,7 +3,6 @@ package org.chemotaxis.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -62,42 +61,8 @@ public final class SineWpBenchmark {
         return 2.0 * p * batch * length * 2.0 * ((double) hidden * hidden + 2.0 * hidden);
     }
 
-    public static void main(String[] args) {
-        int[] hidden = {32};
-        int[] threads = {1, 2};
-        int batch = 16;
-        int length = 50;
-        double sigma = 1e-3;
-        int reps = 5;
-        double warmSeconds = 2;
-        boolean reference = false;
-        int maxIndices = 0;
-        for (int a = 0; a < args.length; a++) {
-            switch (args[a]) {
-                case "--hidden" -> hidden = ints(args[++a]);
-                case "--threads" -> threads = ints(args[++a]);
-                case "--batch" -> batch = Integer.parseInt(args[++a]);
-                case "--length" -> length = Integer.parseInt(args[++a]);
-                case "--sigma" -> sigma = Double.parseDouble(args[++a]);
-                case "--reps" -> reps = Integer.parseInt(args[++a]);
-                case "--seconds" -> warmSeconds = Double.parseDouble(args[++a]);
-                case "--reference" -> reference = true;
-                case "--max-indices" -> maxIndices = Integer.parseInt(args[++a]);
-                default -> throw new IllegalArgumentException("unknown option " + args[a]);
-            }
-        }
-        for (int h : hidden) {
-            for (int n : threads) {
-                System.out.println(run(h, n, batch, length, sigma, reps, warmSeconds, reference, maxIndices));
-            }
-        }
-    }
-
-    private static int[] ints(String csv) {
-        return Arrays.stream(csv.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
-    }
-
-    static String run(int h, int threads, int batch, int length, double sigma, int reps, double warmSeconds,
+    /** One JSON line: the seconds, CPU seconds and GFLOP/s of a whole gradient (median of {@code reps}). */
+    public static String run(int h, int threads, int batch, int length, double sigma, int reps, double warmSeconds,
                       boolean reference, int maxIndices) {
         SequenceRegression obj = objective(h, batch, length);
         double[] theta = new double[obj.parameterCount()];

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.chemotaxis.bench.ChemotaxisBenchmark;
+import org.chemotaxis.bench.SineWpBenchmark;
 import org.chemotaxis.experiment.Configs;
 import org.chemotaxis.config.ExperimentConfig;
 import org.chemotaxis.experiment.SequenceExperiment;
@@ -43,9 +44,16 @@ public final class BenchCommand implements Callable<Integer> {
                     + "training passes, per thread count 1..--threads) (default: ${DEFAULT-VALUE})")
     String workload;
 
-    @Option(names = "--seconds", defaultValue = "20", description = "chemotaxis: measured seconds per thread count "
-            + "(default: ${DEFAULT-VALUE})")
-    double seconds;
+    @Option(names = "--seconds", paramLabel = "S", description = "chemotaxis: measured seconds per thread count "
+            + "(default: 20); --path gradient: warm-up seconds (default: 2)")
+    Double secondsOption;
+
+    @Option(names = "--max-indices", paramLabel = "N", description = "--path gradient: time the first N indices only and "
+            + "scale to the whole gradient (default: all)")
+    int maxIndices;
+
+    @Option(names = "--reference", description = "--path gradient: also time the reference path (no kernel)")
+    boolean reference;
 
     @Option(names = "--model", defaultValue = "elman", description = "elman or ctrnn (default: ${DEFAULT-VALUE})")
     String model;
@@ -68,7 +76,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "threads / workers (default: one per core)")
     Integer threads;
 
-    @Option(names = "--path", defaultValue = "both", description = "plain, actor or both (default: ${DEFAULT-VALUE})")
+    @Option(names = "--path", defaultValue = "both", description = "plain, actor or both: the training loop on a thread pool "
+            + "and on actors; gradient: one gradient alone on the thread-pool fan-out, GFLOP/s counted as the PyTorch peer "
+            + "does (default: ${DEFAULT-VALUE})")
     String path;
 
     @Option(names = "--steps", defaultValue = "5", description = "measured steps per repetition (default: ${DEFAULT-VALUE})")
@@ -79,8 +89,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!List.of("plain", "actor", "both").contains(path)) {
-            throw new IllegalArgumentException("--path must be plain, actor or both, but was '" + path + "'");
+        if (!List.of("plain", "actor", "both", "gradient").contains(path)) {
+            throw new IllegalArgumentException("--path must be plain, actor, both or gradient, but was '" + path + "'");
         }
         if (steps < 1 || reps < 1 || hidden < 1 || batch < 1 || length < 1) {
             throw new IllegalArgumentException("--steps, --reps, --hidden, --batch and --length must be >= 1");
@@ -95,6 +105,11 @@ public final class BenchCommand implements Callable<Integer> {
         if (!workload.equals("sine")) {
             throw new IllegalArgumentException("--workload must be sine or chemotaxis, but was '" + workload + "'");
         }
+        if (path.equals("gradient")) {
+            double warm = secondsOption != null ? secondsOption : 2;
+            System.out.println(SineWpBenchmark.run(hidden, n, batch, length, 1e-3, reps, warm, reference, maxIndices));
+            return ExitCode.OK;
+        }
         ExperimentConfig config = config(steps);
         SequenceExperiment exp = new SequenceExperiment(config);
         if (!path.equals("actor")) {
@@ -108,6 +123,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Worm-steps per second on 1 .. n threads, the built-in experiments/chemotaxis.yml (ChemotaxisBenchmark). */
     private int chemotaxis(int n) throws Exception {
+        double seconds = secondsOption != null ? secondsOption : 20;
         if (!(seconds > 0)) {
             throw new IllegalArgumentException("--seconds must be > 0, but was " + seconds);
         }
