@@ -62,16 +62,7 @@ public final class DeterministicMath {
         final double shifted = Math.fma(y, Tanh.INV_LN2, Tanh.SHIFTER);
         final double k = shifted - Tanh.SHIFTER;
         final double r = Math.fma(k, -Tanh.LN2_LO, Math.fma(k, -Tanh.LN2_HI, y));
-        double q = Math.fma(r, Tanh.Q9, Tanh.Q8);
-        q = Math.fma(q, r, Tanh.Q7);
-        q = Math.fma(q, r, Tanh.Q6);
-        q = Math.fma(q, r, Tanh.Q5);
-        q = Math.fma(q, r, Tanh.Q4);
-        q = Math.fma(q, r, Tanh.Q3);
-        q = Math.fma(q, r, Tanh.Q2);
-        q = Math.fma(q, r, Tanh.Q1);
-        q = Math.fma(q, r, Tanh.Q0);
-        final double p = Math.fma(r * r, q, r);
+        final double p = Tanh.expm1Reduced(r);
         // -1020 <= k <= 1024: the low bits of shifted hold k (two's complement); 2^(k-1) has a
         // normal exponent for all of them, and doubling afterwards is exact.
         final double half = Double.longBitsToDouble((Double.doubleToRawLongBits(shifted) + 1022) << 52);

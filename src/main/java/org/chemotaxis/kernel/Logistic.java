@@ -34,16 +34,7 @@ public final class Logistic {
         final double shifted = Math.fma(a, -Tanh.INV_LN2, Tanh.SHIFTER);
         final double k = shifted - Tanh.SHIFTER;
         final double r = Math.fma(k, -Tanh.LN2_LO, Math.fma(k, -Tanh.LN2_HI, -a));
-        double q = Math.fma(r, Tanh.Q9, Tanh.Q8);
-        q = Math.fma(q, r, Tanh.Q7);
-        q = Math.fma(q, r, Tanh.Q6);
-        q = Math.fma(q, r, Tanh.Q5);
-        q = Math.fma(q, r, Tanh.Q4);
-        q = Math.fma(q, r, Tanh.Q3);
-        q = Math.fma(q, r, Tanh.Q2);
-        q = Math.fma(q, r, Tanh.Q1);
-        q = Math.fma(q, r, Tanh.Q0);
-        final double p = Math.fma(r * r, q, r);
+        final double p = Tanh.expm1Reduced(r);
         // -1022 <= k <= 0: the low bits of shifted hold k (two's complement, borrowing from the
         // 1.5 * 2^52 above them); adding the bias and shifting into the exponent field gives 2^k.
         final double scale = Double.longBitsToDouble((Double.doubleToRawLongBits(shifted) + 1023) << 52);

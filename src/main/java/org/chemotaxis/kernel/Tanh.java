@@ -45,12 +45,12 @@ public final class Tanh {
     private Tanh() {
     }
 
-    public static double tanh(double x) {
-        final double a = 2.0 * Math.abs(x);
-        final double y = a > CLAMP ? CLAMP : a;
-        final double shifted = Math.fma(y, INV_LN2, SHIFTER);
-        final double k = shifted - SHIFTER;
-        final double r = Math.fma(k, -LN2_LO, Math.fma(k, -LN2_HI, y));
+    /**
+     * e^r - 1 for the reduced argument |r| <= ln(2)/2 of the exp-based functions here (tanh,
+     * Logistic, DeterministicMath): r + r^2 q(r), q the degree-9 polynomial above, in this order of
+     * operations, so that every caller gets the same bits. The vector kernels spell it out lane-wise.
+     */
+    static double expm1Reduced(double r) {
         double q = Math.fma(r, Q9, Q8);
         q = Math.fma(q, r, Q7);
         q = Math.fma(q, r, Q6);
@@ -60,7 +60,16 @@ public final class Tanh {
         q = Math.fma(q, r, Q2);
         q = Math.fma(q, r, Q1);
         q = Math.fma(q, r, Q0);
-        final double p = Math.fma(r * r, q, r);
+        return Math.fma(r * r, q, r);
+    }
+
+    public static double tanh(double x) {
+        final double a = 2.0 * Math.abs(x);
+        final double y = a > CLAMP ? CLAMP : a;
+        final double shifted = Math.fma(y, INV_LN2, SHIFTER);
+        final double k = shifted - SHIFTER;
+        final double r = Math.fma(k, -LN2_LO, Math.fma(k, -LN2_HI, y));
+        final double p = expm1Reduced(r);
         // 0 <= k <= 58: the low bits of shifted hold k; shifting them into the exponent field gives 2^k.
         final double scale = Double.longBitsToDouble((Double.doubleToRawLongBits(shifted) + 1023) << 52);
         final double e = Math.fma(scale, p, scale - 1.0);
