@@ -6,7 +6,7 @@ import org.chemotaxis.config.ControllerConfig;
 import org.chemotaxis.config.ExperimentConfig;
 import org.chemotaxis.config.WorldSectionConfig;
 import org.chemotaxis.model.RecurrentModel;
-import org.chemotaxis.task.Sample;
+import org.chemotaxis.train.EpisodeSamples;
 import org.chemotaxis.train.SampleSource;
 import org.chemotaxis.util.RandomStreams;
 import org.chemotaxis.util.RandomStreams.Purpose;
@@ -45,29 +45,8 @@ public final class ChemotaxisExperiment implements Experiment {
         this.model = SequenceExperiment.buildModel(config, network.inputSize(), network.outputSize());
         this.objective = new ChemotaxisObjective(model, network, fields, world, config.training().batch(),
                 config.chemotaxis().clipLoss());
-        long seed = config.seed();
-        int stepsPerEpoch = config.training().stepsPerEpoch();
-        int[] validationEpisodes = new int[config.chemotaxis().validationEpisodes()];
-        for (int i = 0; i < validationEpisodes.length; i++) {
-            validationEpisodes[i] = i;
-        }
-        Sample validation = new Sample(validationEpisodes, RandomStreams.key(seed, Purpose.VALIDATION, 0, 0));
-        this.samples = new SampleSource() {
-            @Override
-            public int stepsPerEpoch() {
-                return stepsPerEpoch;
-            }
-
-            @Override
-            public Sample train(long epoch, int batch) {
-                return Sample.ofSeed(RandomStreams.key(seed, Purpose.EPISODE, epoch, batch));
-            }
-
-            @Override
-            public Sample validation() {
-                return validation;
-            }
-        };
+        this.samples = new EpisodeSamples(config.seed(), config.training().stepsPerEpoch(),
+                config.chemotaxis().validationEpisodes());
     }
 
     static NetworkSpec networkSpec(ControllerConfig c) {

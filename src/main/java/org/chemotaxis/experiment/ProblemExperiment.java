@@ -6,8 +6,7 @@ import org.chemotaxis.config.ExperimentConfig;
 import org.chemotaxis.model.RecurrentModel;
 import org.chemotaxis.problem.ProblemObjective;
 import org.chemotaxis.problem.ProblemRegistry;
-import org.chemotaxis.problem.ProblemSamples;
-import org.chemotaxis.task.Sample;
+import org.chemotaxis.train.EpisodeSamples;
 import org.chemotaxis.train.SampleSource;
 
 /**
@@ -32,25 +31,8 @@ public final class ProblemExperiment implements Experiment {
         int[] sizes = ProblemObjective.sizes(problem);
         this.model = SequenceExperiment.buildModel(config, sizes[0], sizes[1]);
         this.objective = ProblemObjective.of(entry.name(), problem, model, config.training().batch());
-        long seed = config.seed();
-        int stepsPerEpoch = config.training().stepsPerEpoch();
-        Sample validation = ProblemSamples.validation(seed, config.problem().validationEpisodes());
-        this.samples = new SampleSource() {
-            @Override
-            public int stepsPerEpoch() {
-                return stepsPerEpoch;
-            }
-
-            @Override
-            public Sample train(long epoch, int batch) {
-                return ProblemSamples.training(seed, epoch, batch);
-            }
-
-            @Override
-            public Sample validation() {
-                return validation;
-            }
-        };
+        this.samples = new EpisodeSamples(config.seed(), config.training().stepsPerEpoch(),
+                config.problem().validationEpisodes());
     }
 
     /** Where the problem came from (a plugin jar or the class path) and the jar's SHA-256 (null on the class path). */

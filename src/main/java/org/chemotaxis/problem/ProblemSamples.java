@@ -2,8 +2,7 @@ package org.chemotaxis.problem;
 
 import org.chemotaxis.api.SampleKey;
 import org.chemotaxis.task.Sample;
-import org.chemotaxis.util.RandomStreams;
-import org.chemotaxis.util.RandomStreams.Purpose;
+import org.chemotaxis.train.EpisodeSamples;
 
 /**
  * The samples a plugin problem is trained and validated on, as functions of the run's seed: the
@@ -17,16 +16,12 @@ public final class ProblemSamples {
 
     /** The sample of training step {@code step} of {@code epoch}: its items are drawn fresh for every step. */
     public static Sample training(long seed, long epoch, int step) {
-        return Sample.ofSeed(RandomStreams.key(seed, Purpose.EPISODE, epoch, step));
+        return EpisodeSamples.training(seed, epoch, step);
     }
 
     /** The validation sample: items 0 .. episodes-1 of a key of its own, the same at every epoch. */
     public static Sample validation(long seed, int episodes) {
-        int[] items = new int[episodes];
-        for (int i = 0; i < items.length; i++) {
-            items[i] = i;
-        }
-        return new Sample(items, RandomStreams.key(seed, Purpose.VALIDATION, 0, 0));
+        return EpisodeSamples.validation(seed, episodes);
     }
 
     /** The training sample of (epoch, step) as a problem sees it, with {@code batch} items. */
