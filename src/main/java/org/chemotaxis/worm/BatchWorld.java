@@ -33,6 +33,8 @@ final class BatchWorld {
 
     private final List<ConcentrationField> fields;
     private final WorldConfig world;
+    /** The wall of a disk arena (unused in an open one). */
+    private final WallBounce bounce;
     private final NetworkSpec spec;
     private final NetworkSpec.Input[] inputs;
     private final RecurrentBlock block;
@@ -112,6 +114,7 @@ final class BatchWorld {
         }
         this.fields = List.copyOf(fields);
         this.world = world;
+        this.bounce = new WallBounce(world.arena());
         this.spec = spec;
         this.inputs = spec.inputs().toArray(new NetworkSpec.Input[0]);
         this.H = model.hidden();
@@ -367,29 +370,15 @@ final class BatchWorld {
         math.sinCos(m, sinM, cosM, rows);
         final Arena arena = world.arena();
         final boolean walled = !arena.isOpen();
-        final double cx = arena.centerX();
-        final double cy = arena.centerY();
-        final double wall = arena.radius();
         for (int r = 0, w = 0; r < rows; r++, w = w + 1 == count ? 0 : w + 1) {
             double heading = m[r];
             double xn = x[r] + dt * v * cosM[r];
             double yn = y[r] + dt * v * sinM[r];
             if (walled) {
-                double dx = xn - cx;
-                double dy = yn - cy;
-                double d2 = dx * dx + dy * dy;
-                if (d2 > wall * wall) {
-                    // Mirror the step at the wall and the heading at the wall's normal (as WormSimulator).
-                    double d = Math.sqrt(d2);
-                    double nx = dx / d;
-                    double ny = dy / d;
-                    xn = cx + nx * (2 * wall - d);
-                    yn = cy + ny * (2 * wall - d);
-                    double dot = cosM[r] * nx + sinM[r] * ny;
-                    if (dot > 0) {
-                        heading = StrictMath.atan2(sinM[r] - 2 * dot * ny, cosM[r] - 2 * dot * nx);
-                    }
-                }
+                bounce.step(xn, yn, cosM[r], sinM[r], heading);
+                xn = bounce.x;
+                yn = bounce.y;
+                heading = bounce.heading;
             }
             mu[r] = heading - TWO_PI * Math.floor(heading / TWO_PI);
             x[r] = xn;

@@ -34,6 +34,8 @@ public final class WormSimulator {
     private final ConcentrationField[] fields;
     private final List<ConcentrationField> fieldList;
     private final WorldConfig world;
+    /** The wall of a disk arena (unused in an open one). */
+    private final WallBounce bounce;
     private final int capacity;
 
     private final EpisodeRandom[] rng;
@@ -70,6 +72,7 @@ public final class WormSimulator {
         this.fields = fields.toArray(new ConcentrationField[0]);
         this.fieldList = List.of(this.fields);
         this.world = world;
+        this.bounce = new WallBounce(world.arena());
         this.capacity = Checks.positive(capacity, "capacity");
         rng = new EpisodeRandom[capacity];
         for (int i = 0; i < capacity; i++) {
@@ -140,9 +143,6 @@ public final class WormSimulator {
         final double reach = world.reachRadius();
         final Arena arena = world.arena();
         final boolean walled = !arena.isOpen();
-        final double cx = arena.centerX();
-        final double cy = arena.centerY();
-        final double wall = arena.radius();
         final int n = world.steps();
         steps = n;
 
@@ -200,21 +200,10 @@ public final class WormSimulator {
                 double xn = x[i] + dt * v * cosM;
                 double yn = y[i] + dt * v * sinM;
                 if (walled) {
-                    double dx = xn - cx;
-                    double dy = yn - cy;
-                    double d2 = dx * dx + dy * dy;
-                    if (d2 > wall * wall) {
-                        // Mirror the step at the wall and the heading at the wall's normal.
-                        double d = Math.sqrt(d2);
-                        double nx = dx / d;
-                        double ny = dy / d;
-                        xn = cx + nx * (2 * wall - d);
-                        yn = cy + ny * (2 * wall - d);
-                        double dot = cosM * nx + sinM * ny;
-                        if (dot > 0) {
-                            m = StrictMath.atan2(sinM - 2 * dot * ny, cosM - 2 * dot * nx);
-                        }
-                    }
+                    bounce.step(xn, yn, cosM, sinM, m);
+                    xn = bounce.x;
+                    yn = bounce.y;
+                    m = bounce.heading;
                 }
                 // Keep mu small so that sin/cos keep full precision over long episodes.
                 mu[i] = m - TWO_PI * Math.floor(m / TWO_PI);
