@@ -15,23 +15,10 @@ cd "$root"
 
 epochs=10
 work="$(mktemp -d "${TMPDIR:-/tmp}/smoke-cluster.XXXXXX")"
-passed=0
-failed=0
 pids=()
-
-log() { echo "smoke-cluster: $*" >&2; }
-
-check() {
-  local what="$1"
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-    log "ok   - $what"
-  else
-    failed=$((failed + 1))
-    log "FAIL - $what"
-  fi
-}
+CHECK_NAME=smoke-cluster
+# log, check and finish
+source "$root/.ci/checks.sh"
 
 alive() {
   [ -n "$(jobs -rp | grep -x "$1")" ]
@@ -107,11 +94,6 @@ free_port() {
   return 1
 }
 
-finish() {
-  echo "smoke-cluster: $passed passed, $failed failed"
-  [ $failed -eq 0 ]
-  exit $?
-}
 
 # ---------------------------------------------------------------- build (not timed)
 log "building the jar if needed ..."

@@ -23,33 +23,14 @@ example=examples/thermotaxis
 config="$example/thermotaxis.yml"
 plugins="$example/target"
 work="$(mktemp -d "${TMPDIR:-/tmp}/example-plugin.XXXXXX")"
-passed=0
-failed=0
 pids=()
 start=$SECONDS
 # Small heaps and one GC thread: three JVMs may share two cores.
 export CHEMOTAXIS_JAVA_OPTS="${CHEMOTAXIS_JAVA_OPTS:--XX:+UseSerialGC -Xmx384m}"
-
-log() { echo "example-plugin: $*" >&2; }
-
-check() {
-  local what="$1"
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-    log "ok   - $what"
-  else
-    failed=$((failed + 1))
-    log "FAIL - $what"
-  fi
-}
-
-finish() {
-  log "total $((SECONDS - start)) s"
-  echo "example-plugin: $passed passed, $failed failed"
-  [ "$failed" -eq 0 ]
-  exit $?
-}
+CHECK_NAME=example-plugin
+CHECK_TIMED=1
+# log, check and finish
+source "$root/.ci/checks.sh"
 
 cleanup() {
   local p
