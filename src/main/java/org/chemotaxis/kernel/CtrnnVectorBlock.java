@@ -1,5 +1,7 @@
 package org.chemotaxis.kernel;
 
+import org.chemotaxis.math.Tanh;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;

@@ -16,8 +16,6 @@ public final class Kernels {
             choose("org.chemotaxis.kernel.VectorBlock", RecurrentBlock.class, ScalarBlock.INSTANCE);
     private static final CtrnnBlock PREFERRED_CTRNN =
             choose("org.chemotaxis.kernel.CtrnnVectorBlock", CtrnnBlock.class, CtrnnScalarBlock.INSTANCE);
-    private static final ElementwiseMath PREFERRED_ELEMENTWISE =
-            choose("org.chemotaxis.kernel.VectorElementwise", ElementwiseMath.class, ScalarElementwise.INSTANCE);
 
     /**
      * The fastest implementation available in this JVM: the Vector API one when the module
@@ -41,10 +39,6 @@ public final class Kernels {
         return CtrnnScalarBlock.INSTANCE;
     }
 
-    /** exp, log, tanh, sin and cos over arrays, chosen as {@link #preferred()} is. */
-    public static ElementwiseMath preferredElementwise() {
-        return PREFERRED_ELEMENTWISE;
-    }
 
     private static <T> T choose(String vectorClass, Class<T> type, T scalar) {
         if ("scalar".equalsIgnoreCase(System.getProperty(PROPERTY, "auto"))

@@ -1,5 +1,7 @@
 package org.chemotaxis.kernel;
 
+import org.chemotaxis.math.Tanh;
+
 /**
  * The logistic function sigma(z) = 1 / (1 + e^-z) of the CTRNN model and its kernels, made
  * like {@link Tanh}: deterministic (double multiplies, adds, fused multiply-adds, one divide and

@@ -1,5 +1,7 @@
 package org.chemotaxis.kernel;
 
+import org.chemotaxis.math.Tanh;
+
 /**
  * {@link RecurrentBlock} in plain Java: the reference arithmetic, and the fallback when the
  * JDK's vector module is not present. Every other implementation must give its exact bits.

@@ -1,5 +1,7 @@
 package org.chemotaxis.kernel;
 
+import org.chemotaxis.math.VectorElementwise;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
@@ -16,7 +18,7 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Exactly the arithmetic of {@link ScalarBlock}: every lane accumulates its own unit in the
  * same order with separate multiplies and adds (never fused, as in the reference model), and
- * tanh is {@link Tanh}'s sequence of operations (fused where it fuses) lane by lane. Units beyond the last full vector and rows beyond the
+ * tanh is {@link org.chemotaxis.math.Tanh}'s sequence of operations (fused where it fuses) lane by lane. Units beyond the last full vector and rows beyond the
  * last block of 4 take the same path with fewer registers or the scalar code. So the result
  * does not depend on the vector width either. Loaded only by {@link Kernels}, so that the class
  * is never linked in a JVM without the vector module.
@@ -102,7 +104,7 @@ final class VectorBlock implements RecurrentBlock {
                             x0 + rr * I);
                 }
             }
-            tanhInPlace(hNext, n0, 4 * H);
+            VectorElementwise.tanhInPlace(hNext, n0, 4 * H);
         }
         for (int r = blocked; r < rows; r++) {
             final int p0 = prevOff + r * H;
@@ -115,51 +117,10 @@ final class VectorBlock implements RecurrentBlock {
             for (int i = tail; i < H; i++) {
                 hNext[n0 + i] = ScalarBlock.preActivation(layout, copy, i, hPrev, p0, x, x0);
             }
-            tanhInPlace(hNext, n0, H);
+            VectorElementwise.tanhInPlace(hNext, n0, H);
         }
     }
 
-    /** {@link Tanh#tanh} on {@code a[off .. off + len)}, lane by lane with the same operations. */
-    static void tanhInPlace(double[] a, int off, int len) {
-        final DoubleVector MINUS_LN2_HI = DoubleVector.broadcast(S, -Tanh.LN2_HI);
-        final DoubleVector MINUS_LN2_LO = DoubleVector.broadcast(S, -Tanh.LN2_LO);
-        final DoubleVector Q7 = DoubleVector.broadcast(S, Tanh.Q7);
-        final DoubleVector Q6 = DoubleVector.broadcast(S, Tanh.Q6);
-        final DoubleVector Q5 = DoubleVector.broadcast(S, Tanh.Q5);
-        final DoubleVector Q4 = DoubleVector.broadcast(S, Tanh.Q4);
-        final DoubleVector Q3 = DoubleVector.broadcast(S, Tanh.Q3);
-        final DoubleVector Q2 = DoubleVector.broadcast(S, Tanh.Q2);
-        final DoubleVector Q1 = DoubleVector.broadcast(S, Tanh.Q1);
-        final DoubleVector Q0 = DoubleVector.broadcast(S, Tanh.Q0);
-        int i = 0;
-        for (; i + V <= len; i += V) {
-            final DoubleVector xv = DoubleVector.fromArray(S, a, off + i);
-            final DoubleVector a2 = xv.abs().mul(2.0);
-            final DoubleVector y = a2.blend(Tanh.CLAMP, a2.compare(VectorOperators.GT, Tanh.CLAMP));
-            final DoubleVector shifted = y.fma(Tanh.INV_LN2, Tanh.SHIFTER);
-            final DoubleVector k = shifted.sub(Tanh.SHIFTER);
-            final DoubleVector r = k.fma(MINUS_LN2_LO, k.fma(MINUS_LN2_HI, y));
-            DoubleVector q = r.fma(Tanh.Q9, Tanh.Q8);
-            q = q.fma(r, Q7);
-            q = q.fma(r, Q6);
-            q = q.fma(r, Q5);
-            q = q.fma(r, Q4);
-            q = q.fma(r, Q3);
-            q = q.fma(r, Q2);
-            q = q.fma(r, Q1);
-            q = q.fma(r, Q0);
-            final DoubleVector p = r.mul(r).fma(q, r);
-            final DoubleVector scale = shifted.reinterpretAsLongs().add(1023L)
-                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            final DoubleVector e = scale.fma(p, scale.sub(1.0));
-            final DoubleVector t = e.div(e.add(2.0));
-            final LongVector sign = xv.reinterpretAsLongs().and(Tanh.SIGN);
-            t.reinterpretAsLongs().or(sign).reinterpretAsDoubles().intoArray(a, off + i);
-        }
-        for (; i < len; i++) {
-            a[off + i] = Tanh.tanh(a[off + i]);
-        }
-    }
 
     /** Starts the pre-activations of 4 row(s) x 4 vector(s) of units from u0: bias, then input terms. */
     private static void init4x4(int H, int I, int u0, double[] hNext, int n0, double[] x, int x0,

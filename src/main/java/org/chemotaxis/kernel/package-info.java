@@ -1,5 +1,5 @@
 /**
- * Fast per-weight perturbation kernels (Vector API and scalar blocks) and the deterministic Tanh
- * and Logistic every model shares.
+ * Fast per-weight perturbation kernels (Vector API and scalar blocks) and the deterministic
+ * Logistic the CTRNN shares; tanh, exp, log, sin and cos come from {@code org.chemotaxis.math}.
  */
 package org.chemotaxis.kernel;

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import org.chemotaxis.kernel.ElmanPerturbation;
 import org.chemotaxis.kernel.Kernels;
 import org.chemotaxis.kernel.PerWeightKernel;
-import org.chemotaxis.kernel.Tanh;
+import org.chemotaxis.math.Tanh;
 import org.chemotaxis.util.RandomStreams;
 import org.chemotaxis.util.RandomStreams.Purpose;
 

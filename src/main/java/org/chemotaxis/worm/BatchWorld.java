@@ -1,8 +1,11 @@
 package org.chemotaxis.worm;
 
+import org.chemotaxis.math.Tanh;
+
 import java.util.List;
-import org.chemotaxis.kernel.DeterministicMath;
-import org.chemotaxis.kernel.ElementwiseMath;
+import org.chemotaxis.math.DeterministicMath;
+import org.chemotaxis.math.Elementwise;
+import org.chemotaxis.math.ElementwiseMath;
 import org.chemotaxis.kernel.Kernels;
 import org.chemotaxis.kernel.RecurrentBlock;
 import org.chemotaxis.kernel.RecurrentLayout;
@@ -101,7 +104,7 @@ final class BatchWorld {
     private final Substitution copy = new Substitution();
 
     BatchWorld(ElmanModel model, NetworkSpec spec, List<ConcentrationField> fields, WorldConfig world) {
-        this(model, spec, fields, world, Kernels.preferred(), Kernels.preferredElementwise());
+        this(model, spec, fields, world, Kernels.preferred(), Elementwise.preferred());
     }
 
     /** With the given implementations of the network step and the functions (all give the same bits). */

@@ -1,5 +1,7 @@
 package org.chemotaxis.kernel;
 
+import org.chemotaxis.math.Tanh;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -109,7 +111,7 @@ class RecurrentBlockTest {
         for (int i = 0; i < a.length; i++) {
             expected[i] = Tanh.tanh(a[i]);
         }
-        VectorBlock.tanhInPlace(a, 0, a.length);
+        org.chemotaxis.math.VectorElementwise.tanhInPlace(a, 0, a.length);
         for (int i = 0; i < a.length; i++) {
             assertEquals(Double.doubleToRawLongBits(expected[i]), Double.doubleToRawLongBits(a[i]), "element " + i);
         }

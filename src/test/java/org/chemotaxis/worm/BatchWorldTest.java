@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.chemotaxis.kernel.Kernels;
-import org.chemotaxis.kernel.ScalarElementwise;
+import org.chemotaxis.math.ScalarElementwise;
 import org.chemotaxis.model.ElmanModel;
 import org.chemotaxis.model.NoiseSource;
 import org.chemotaxis.perturb.RandomDirections;

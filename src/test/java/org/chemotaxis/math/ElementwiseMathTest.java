@@ -1,4 +1,4 @@
-package org.chemotaxis.kernel;
+package org.chemotaxis.math;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -30,7 +30,7 @@ class ElementwiseMathTest {
     @Test
     void thePreferredImplementationIsTheVectorOneWhenTheModuleIsPresent() {
         vector();
-        assertNotSame(ScalarElementwise.INSTANCE, Kernels.preferredElementwise());
+        assertNotSame(ScalarElementwise.INSTANCE, Elementwise.preferred());
     }
 
     private interface InPlace {

@@ -1,4 +1,4 @@
-package org.chemotaxis.kernel;
+package org.chemotaxis.math;
 
 /** {@link ElementwiseMath} in plain Java: the reference, and the fallback without the vector module. */
 public final class ScalarElementwise implements ElementwiseMath {

@@ -1,4 +1,4 @@
-package org.chemotaxis.kernel;
+package org.chemotaxis.math;
 
 /**
  * {@link DeterministicMath} and {@link Tanh} over arrays: element i of the result is exactly the

@@ -1,4 +1,4 @@
-package org.chemotaxis.kernel;
+package org.chemotaxis.math;
 
 /**
  * The hyperbolic tangent of the Elman model and its kernels: deterministic (double multiplies,
@@ -22,25 +22,25 @@ package org.chemotaxis.kernel;
  */
 public final class Tanh {
 
-    static final double CLAMP = 40.0;
-    static final double INV_LN2 = 1.4426950408889634;
+    public static final double CLAMP = 40.0;
+    public static final double INV_LN2 = 1.4426950408889634;
     /** ln 2 = LN2_HI + LN2_LO; LN2_HI has 21 trailing zero bits, so k * LN2_HI is exact. */
-    static final double LN2_HI = 6.93147180369123816490e-01;
-    static final double LN2_LO = 1.90821492927058770002e-10;
+    public static final double LN2_HI = 6.93147180369123816490e-01;
+    public static final double LN2_LO = 1.90821492927058770002e-10;
     /** Adding 1.5 * 2^52 rounds to the nearest integer and leaves it in the low mantissa bits. */
-    static final double SHIFTER = 0x1.8p52;
-    static final long SIGN = 0x8000000000000000L;
+    public static final double SHIFTER = 0x1.8p52;
+    public static final long SIGN = 0x8000000000000000L;
     /** q(r) = Q0 + Q1 r + ... + Q9 r^9 ~ (expm1(r) - r) / r^2 on [-0.35, 0.35]. */
-    static final double Q0 = 0x1.0000000000001p-1;
-    static final double Q1 = 0x1.5555555555556p-3;
-    static final double Q2 = 0x1.5555555553b72p-5;
-    static final double Q3 = 0x1.111111111091ap-7;
-    static final double Q4 = 0x1.6c16c1794bd5cp-10;
-    static final double Q5 = 0x1.a01a01a83a3a3p-13;
-    static final double Q6 = 0x1.a019b62aaa671p-16;
-    static final double Q7 = 0x1.71de0be80e7e8p-19;
-    static final double Q8 = 0x1.2894eb03786e2p-22;
-    static final double Q9 = 0x1.af3cd7b3560d9p-26;
+    public static final double Q0 = 0x1.0000000000001p-1;
+    public static final double Q1 = 0x1.5555555555556p-3;
+    public static final double Q2 = 0x1.5555555553b72p-5;
+    public static final double Q3 = 0x1.111111111091ap-7;
+    public static final double Q4 = 0x1.6c16c1794bd5cp-10;
+    public static final double Q5 = 0x1.a01a01a83a3a3p-13;
+    public static final double Q6 = 0x1.a019b62aaa671p-16;
+    public static final double Q7 = 0x1.71de0be80e7e8p-19;
+    public static final double Q8 = 0x1.2894eb03786e2p-22;
+    public static final double Q9 = 0x1.af3cd7b3560d9p-26;
 
     private Tanh() {
     }
@@ -50,7 +50,7 @@ public final class Tanh {
      * Logistic, DeterministicMath): r + r^2 q(r), q the degree-9 polynomial above, in this order of
      * operations, so that every caller gets the same bits. The vector kernels spell it out lane-wise.
      */
-    static double expm1Reduced(double r) {
+    public static double expm1Reduced(double r) {
         double q = Math.fma(r, Q9, Q8);
         q = Math.fma(q, r, Q7);
         q = Math.fma(q, r, Q6);

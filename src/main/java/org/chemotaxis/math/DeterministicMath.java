@@ -1,4 +1,4 @@
-package org.chemotaxis.kernel;
+package org.chemotaxis.math;
 
 /**
  * exp, log, sin and cos made like {@link Tanh}: double multiplies, adds, fused multiply-adds, one

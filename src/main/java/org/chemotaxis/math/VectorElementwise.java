@@ -1,4 +1,4 @@
-package org.chemotaxis.kernel;
+package org.chemotaxis.math;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
@@ -15,7 +15,7 @@ import jdk.incubator.vector.VectorSpecies;
  * iteration to the next: the species is a constant wherever the compiler looks. Loaded only by
  * {@link Kernels}.
  */
-final class VectorElementwise implements ElementwiseMath {
+public final class VectorElementwise implements ElementwiseMath {
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int V = S.length();
@@ -111,7 +111,7 @@ final class VectorElementwise implements ElementwiseMath {
 
     @Override
     public void tanh(double[] a, int n) {
-        VectorBlock.tanhInPlace(a, 0, n);
+        tanhInPlace(a, 0, n);
     }
 
     @Override
@@ -162,5 +162,47 @@ final class VectorElementwise implements ElementwiseMath {
         s.blend(s.neg(), sinNegative).intoArray(sin, i);
         c.blend(c.neg(), cosNegative).intoArray(cos, i);
         return true;
+    }
+
+    /** {@link Tanh#tanh} on {@code a[off .. off + len)}, lane by lane with the same operations. */
+    public static void tanhInPlace(double[] a, int off, int len) {
+        final DoubleVector MINUS_LN2_HI = DoubleVector.broadcast(S, -Tanh.LN2_HI);
+        final DoubleVector MINUS_LN2_LO = DoubleVector.broadcast(S, -Tanh.LN2_LO);
+        final DoubleVector Q7 = DoubleVector.broadcast(S, Tanh.Q7);
+        final DoubleVector Q6 = DoubleVector.broadcast(S, Tanh.Q6);
+        final DoubleVector Q5 = DoubleVector.broadcast(S, Tanh.Q5);
+        final DoubleVector Q4 = DoubleVector.broadcast(S, Tanh.Q4);
+        final DoubleVector Q3 = DoubleVector.broadcast(S, Tanh.Q3);
+        final DoubleVector Q2 = DoubleVector.broadcast(S, Tanh.Q2);
+        final DoubleVector Q1 = DoubleVector.broadcast(S, Tanh.Q1);
+        final DoubleVector Q0 = DoubleVector.broadcast(S, Tanh.Q0);
+        int i = 0;
+        for (; i + V <= len; i += V) {
+            final DoubleVector xv = DoubleVector.fromArray(S, a, off + i);
+            final DoubleVector a2 = xv.abs().mul(2.0);
+            final DoubleVector y = a2.blend(Tanh.CLAMP, a2.compare(VectorOperators.GT, Tanh.CLAMP));
+            final DoubleVector shifted = y.fma(Tanh.INV_LN2, Tanh.SHIFTER);
+            final DoubleVector k = shifted.sub(Tanh.SHIFTER);
+            final DoubleVector r = k.fma(MINUS_LN2_LO, k.fma(MINUS_LN2_HI, y));
+            DoubleVector q = r.fma(Tanh.Q9, Tanh.Q8);
+            q = q.fma(r, Q7);
+            q = q.fma(r, Q6);
+            q = q.fma(r, Q5);
+            q = q.fma(r, Q4);
+            q = q.fma(r, Q3);
+            q = q.fma(r, Q2);
+            q = q.fma(r, Q1);
+            q = q.fma(r, Q0);
+            final DoubleVector p = r.mul(r).fma(q, r);
+            final DoubleVector scale = shifted.reinterpretAsLongs().add(1023L)
+                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            final DoubleVector e = scale.fma(p, scale.sub(1.0));
+            final DoubleVector t = e.div(e.add(2.0));
+            final LongVector sign = xv.reinterpretAsLongs().and(Tanh.SIGN);
+            t.reinterpretAsLongs().or(sign).reinterpretAsDoubles().intoArray(a, off + i);
+        }
+        for (; i < len; i++) {
+            a[off + i] = Tanh.tanh(a[off + i]);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.chemotaxis.kernel;
+package org.chemotaxis.math;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
