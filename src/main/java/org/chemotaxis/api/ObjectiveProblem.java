@@ -19,4 +19,18 @@ public non-sealed interface ObjectiveProblem extends Problem {
      * calls other than buffers it owns per thread.
      */
     double loss(Network network, SampleKey key);
+
+    /**
+     * The losses of every copy of {@code network} on the sample {@code key} names: {@code out[c]}
+     * for copy c, each exactly what {@link #loss} gives for that copy alone. The project calls
+     * this to score many perturbations of one step together; a problem whose items can be shared
+     * between copies (the same episode start, the same noise) overrides it to compute that once
+     * and step all copies in one batch ({@code rows = copies x items}, copy-major). The default
+     * scores the copies one after another.
+     */
+    default void losses(Network network, SampleKey key, double[] out) {
+        for (int c = 0; c < network.copies(); c++) {
+            out[c] = loss(network.copy(c), key);
+        }
+    }
 }

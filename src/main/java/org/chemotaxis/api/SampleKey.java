@@ -19,6 +19,13 @@ public interface SampleKey {
     int size();
 
     /**
+     * The number of item {@code index} (0 .. size-1) in its sample's family: {@code index} itself
+     * unless the sample starts later. Item n of the key {@link #id()} is the same item in every
+     * sample that holds it; a problem that keys streams of its own uses (id, item) as the key.
+     */
+    long item(int index);
+
+    /**
      * The random source of item {@code index} (0 .. size-1) of this sample: the same values
      * wherever and whenever it is asked for.
      */

@@ -9,6 +9,8 @@ import org.chemotaxis.config.BadInputException;
 import org.chemotaxis.config.ExperimentConfig;
 import org.chemotaxis.experiment.ChemotaxisExperiment;
 import org.chemotaxis.experiment.ChemotaxisScoring;
+import org.chemotaxis.experiment.ProblemExperiment;
+import org.chemotaxis.experiment.ProblemScoring;
 import org.chemotaxis.experiment.SequenceExperiment;
 import org.chemotaxis.experiment.SequenceScoring;
 import org.chemotaxis.runtime.EventLog;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Parameters;
             "Sine: new waves from the test stream; CSV: the validation split, the only held-out data there is.",
             "Chemotaxis: a run's network (RUN_DIR) or a baseline (--controller none|pirouette|weathervane|combined)",
             "steers worms from fresh starts in the reference world (dt 0.01 s, 500 s), changed by the options below.",
-            "RUN_DIR --controller NAME scores the baseline on exactly the starts the run's network meets."})
+            "RUN_DIR --controller NAME scores the baseline on exactly the starts the run's network meets.",
+            "A plugin problem's run: the problem's loss and metric on fresh items (episodes) of a test key."})
 public final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin
@@ -49,7 +52,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             + "for --controller); see docs/CHEMOTAXIS.md, Field specs")
     String field;
 
-    @Option(names = "--starts", paramLabel = "N", description = "chemotaxis: episodes (default: " + STARTS + ")")
+    @Option(names = "--starts", paramLabel = "N", description = "chemotaxis: episodes (default: " + STARTS + "); a plugin problem's run: test items "
+            + "(default: " + ProblemScoring.ITEMS + ")")
     Integer starts;
 
     @Option(names = "--duration", paramLabel = "SEC", description = "chemotaxis: episode length in s (default: 500)")
@@ -88,6 +92,14 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + run.config().data().type().key() + " run");
         }
         List<String> worm = chemotaxisOptionsGiven();
+        if (run.experiment() instanceof ProblemExperiment p) {
+            worm.remove("--starts");
+            if (!worm.isEmpty()) {
+                throw new BadInputException(String.join(", ", worm) + " applies to chemotaxis runs only, and "
+                        + runDir + " is a run of problem '" + p.entry().name() + "'");
+            }
+            return problem(run, p);
+        }
         if (!worm.isEmpty()) {
             throw new BadInputException(String.join(", ", worm) + " applies to chemotaxis runs only, and "
                     + runDir + " is a " + run.config().data().type().key() + " run");
@@ -148,6 +160,21 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (plot != null) {
             scoring.plot(subject, plot);
         }
+        System.out.println(json);
+        return ExitCode.OK;
+    }
+
+    // ------------------------------------------------------------------ plugin problems
+
+    private int problem(LoadedRun run, ProblemExperiment exp) {
+        if (starts != null && starts < 1) {
+            throw new BadInputException("--starts must be > 0, but was " + starts);
+        }
+        ObjectNode json = EventLog.JSON.createObjectNode();
+        json.put("run_dir", runDir.toString());
+        json.setAll((ObjectNode) EventLog.JSON.valueToTree(ProblemScoring.score(exp, run.theta(), seed, starts)));
+        json.put("model_epoch", run.model().epoch());
+        json.put("params_sha256", run.model().sha256());
         System.out.println(json);
         return ExitCode.OK;
     }

@@ -200,10 +200,9 @@ public record ExperimentConfig(
                     + problem.type() + "'");
         }
         r.positive("problem.validation_episodes", problem.validationEpisodes());
-        if (problem.given() && (estimator.type() == EstimatorConfig.Type.BPTT
-                || estimator.type() == EstimatorConfig.Type.NODE)) {
-            r.add("estimator.type", "estimator.type " + estimator.type().key() + " needs the network's insides, which a "
-                    + "plugin problem does not expose; choose forward, central, gaussian or spsa");
+        if (problem.given() && estimator.type() == EstimatorConfig.Type.BPTT) {
+            r.add("estimator.type", "estimator.type bptt needs an exact gradient through the problem, which a plugin "
+                    + "problem does not give; choose forward, central, gaussian, spsa or node");
         }
         if (problem.given() && training.stepsPerEpoch() < 1) {
             r.add("training.steps_per_epoch", "training.steps_per_epoch must be > 0 when problem.type is given "

@@ -2,6 +2,8 @@ package org.chemotaxis.experiment;
 
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
+import org.chemotaxis.problem.ModelNetwork;
+import org.chemotaxis.problem.ProblemObjective;
 import org.chemotaxis.config.ControllerConfig;
 import org.chemotaxis.config.ExperimentConfig;
 import org.chemotaxis.config.WorldSectionConfig;
@@ -11,7 +13,8 @@ import org.chemotaxis.train.SampleSource;
 import org.chemotaxis.util.RandomStreams;
 import org.chemotaxis.util.RandomStreams.Purpose;
 import org.chemotaxis.worm.ArenaSpec;
-import org.chemotaxis.worm.ChemotaxisObjective;
+import org.chemotaxis.worm.ChemotaxisProblem;
+import org.chemotaxis.worm.NetworkController;
 import org.chemotaxis.worm.ConcentrationField;
 import org.chemotaxis.worm.FieldSpec;
 import org.chemotaxis.worm.NetworkSpec;
@@ -20,7 +23,8 @@ import org.chemotaxis.worm.WorldConfig;
 
 /**
  * Experiment 1: a generic recurrent network steers simulated worms up a salt gradient
- * ({@link ChemotaxisObjective}, DESIGN.md "Chemotaxis world"). Each optimizer step scores its
+ * ({@link ChemotaxisProblem}, a problem of the public API like any plugin's, run through
+ * {@link ProblemObjective}; docs/CHEMOTAXIS.md). Each optimizer step scores its
  * perturbations on {@code training.batch} fresh episodes, keyed by (seed, epoch, step), so no
  * two steps share a start; validation is a fixed set of {@code chemotaxis.validation_episodes}
  * episodes; evaluation ({@link #evaluationSeed}) uses yet another seed. The metric is F, the
@@ -33,7 +37,8 @@ public final class ChemotaxisExperiment implements Experiment {
     private final ConcentrationField field;
     private final WorldConfig world;
     private final RecurrentModel model;
-    private final ChemotaxisObjective objective;
+    private final ChemotaxisProblem problem;
+    private final ProblemObjective objective;
     private final SampleSource samples;
 
     public ChemotaxisExperiment(ExperimentConfig config) {
@@ -43,8 +48,8 @@ public final class ChemotaxisExperiment implements Experiment {
         this.field = fields.get(0);
         this.world = trainingWorld(config.world());
         this.model = SequenceExperiment.buildModel(config, network.inputSize(), network.outputSize());
-        this.objective = new ChemotaxisObjective(model, network, fields, world, config.training().batch(),
-                config.chemotaxis().clipLoss());
+        this.problem = new ChemotaxisProblem(network, fields, world, config.chemotaxis().clipLoss());
+        this.objective = ProblemObjective.of("chemotaxis", problem, model, config.training().batch());
         this.samples = new EpisodeSamples(config.seed(), config.training().stepsPerEpoch(),
                 config.chemotaxis().validationEpisodes());
     }
@@ -97,8 +102,18 @@ public final class ChemotaxisExperiment implements Experiment {
     }
 
     @Override
-    public ChemotaxisObjective objective() {
+    public ProblemObjective objective() {
         return objective;
+    }
+
+    /** The problem the objective wraps: its world, fields and wiring. */
+    public ChemotaxisProblem problem() {
+        return problem;
+    }
+
+    /** A controller of the reference world steered by the network with parameters {@code theta} (held by reference). */
+    public NetworkController controller(double[] theta) {
+        return problem.controller(ModelNetwork.of(model, theta));
     }
 
     @Override
@@ -121,15 +136,12 @@ public final class ChemotaxisExperiment implements Experiment {
 
     @Override
     public String metricName() {
-        return config.chemotaxis().clipLoss() ? "F" : "score";
+        return problem.metricName();
     }
 
-    /**
-     * The loss is the mean of 1 - F over the episodes, so F = 1 - loss; with clip_loss false the
-     * scores are not clipped at 0 and 1 - loss is their mean ("score", a lower bound of F).
-     */
+    /** F = 1 - loss ({@link ChemotaxisProblem#metric}). */
     @Override
     public DoubleUnaryOperator lossToMetric() {
-        return loss -> 1 - loss;
+        return problem::metric;
     }
 }

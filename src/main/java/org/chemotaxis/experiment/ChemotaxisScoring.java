@@ -85,7 +85,7 @@ public final class ChemotaxisScoring {
         return new Subject() {
             @Override
             public Controller newController() {
-                return exp.objective().controller(theta);
+                return exp.controller(theta);
             }
 
             @Override

@@ -55,7 +55,7 @@ public final class RunReports {
             int worms = exp.config().chemotaxis().plotWorms();
             // The five plots share one view, the disc of the starts, so they can be compared.
             Map<String, Paths> all = new LinkedHashMap<>();
-            all.put("network", Paths.simulate(chemo.field(), world, chemo.objective().controller(theta), seed, worms));
+            all.put("network", Paths.simulate(chemo.field(), world, chemo.controller(theta), seed, worms));
             for (String name : Baselines.NAMES) {
                 all.put(name, Paths.simulate(chemo.field(), world, Baselines.create(name), seed, worms));
             }

@@ -47,6 +47,14 @@ final class EpisodeKeys implements SampleKey {
     }
 
     @Override
+    public long item(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException("item " + index + " of a sample of " + size);
+        }
+        return first + index;
+    }
+
+    @Override
     public SplittableRandom random(int index) {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException("item " + index + " of a sample of " + size);

@@ -1,5 +1,6 @@
 package org.chemotaxis.problem;
 
+import org.chemotaxis.api.Network;
 import org.chemotaxis.api.ObjectiveProblem;
 import org.chemotaxis.model.RecurrentModel;
 
@@ -7,22 +8,40 @@ import org.chemotaxis.model.RecurrentModel;
 final class GeneralObjective extends ProblemObjective {
 
     private final ObjectiveProblem problem;
-    private final ThreadLocal<ModelNetwork> networks;
 
     GeneralObjective(String name, ObjectiveProblem problem, RecurrentModel model, int batch) {
         super(name, model, batch);
         this.problem = problem;
-        this.networks = ThreadLocal.withInitial(() -> new ModelNetwork(model));
+    }
+
+    ObjectiveProblem problem() {
+        return problem;
     }
 
     @Override
-    double loss(double[] theta, EpisodeKeys key) {
+    double loss(Network network, EpisodeKeys key) {
         try {
-            return problem.loss(networks.get().parameters(theta), key);
+            return problem.loss(network, key);
         } catch (ProblemFailure e) {
             throw e;
         } catch (RuntimeException e) {
             throw failure("loss", e);
         }
+    }
+
+    @Override
+    void losses(Network network, EpisodeKeys key, double[] out) {
+        try {
+            problem.losses(network, key, out);
+        } catch (ProblemFailure e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw failure("losses", e);
+        }
+    }
+
+    @Override
+    int timeSteps() {
+        return 0;
     }
 }

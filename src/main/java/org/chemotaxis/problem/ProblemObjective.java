@@ -1,10 +1,12 @@
 package org.chemotaxis.problem;
 
 import org.chemotaxis.api.ClosedLoopProblem;
+import org.chemotaxis.api.Network;
 import org.chemotaxis.api.ObjectiveProblem;
 import org.chemotaxis.api.Problem;
 import org.chemotaxis.model.NoiseSource;
 import org.chemotaxis.model.RecurrentModel;
+import org.chemotaxis.task.BatchEvaluator;
 import org.chemotaxis.task.Evaluator;
 import org.chemotaxis.task.Objective;
 import org.chemotaxis.task.Sample;
@@ -12,7 +14,9 @@ import org.chemotaxis.task.Sample;
 /**
  * A problem of the public API as an {@link Objective}: the loss of a parameter vector is the
  * problem's loss of the network with those parameters on the selected sample. Only forward passes:
- * no exact gradient and no node noise (a problem's world need not be differentiable).
+ * no exact gradient (a problem's world need not be differentiable). Node perturbation works for
+ * every problem, since the project runs the network ({@link ModelNetwork}); many perturbations of
+ * one step are scored together ({@link BatchEvaluator}) where the problem shares their items.
  */
 public abstract sealed class ProblemObjective implements Objective permits ClosedLoopObjective, GeneralObjective {
 
@@ -26,7 +30,7 @@ public abstract sealed class ProblemObjective implements Objective permits Close
      */
     ProblemObjective(String name, RecurrentModel model, int batch) {
         if (batch < 1) {
-            throw new IllegalArgumentException("batch must be > 0, but was " + batch);
+            throw new IllegalArgumentException("batch must be > 0, but was " + batch + " (training.batch)");
         }
         this.name = name;
         this.model = model;
@@ -54,6 +58,11 @@ public abstract sealed class ProblemObjective implements Objective permits Close
         return model;
     }
 
+    /** Items (episodes) of a training sample. */
+    public int batch() {
+        return batch;
+    }
+
     @Override
     public int parameterCount() {
         return model.parameterCount();
@@ -66,11 +75,17 @@ public abstract sealed class ProblemObjective implements Objective permits Close
 
     @Override
     public boolean supportsNodeNoise() {
-        return false;
+        return true;
     }
 
-    /** The loss of one parameter vector on a sample; exceptions of the problem's code already say which problem. */
-    abstract double loss(double[] theta, EpisodeKeys key);
+    /** The loss of the (one-copy) network on a sample; exceptions of the problem's code already say which problem. */
+    abstract double loss(Network network, EpisodeKeys key);
+
+    /** The losses of every copy of the network on a sample, out[c] for copy c. */
+    abstract void losses(Network network, EpisodeKeys key, double[] out);
+
+    /** The network steps of one loss, as far as the project knows them (0 when the problem decides). */
+    abstract int timeSteps();
 
     /** An exception of the problem's own code, named so that the run's Failed event says whose it is. */
     final ProblemFailure failure(String where, RuntimeException e) {
@@ -79,49 +94,82 @@ public abstract sealed class ProblemObjective implements Objective permits Close
 
     @Override
     public Evaluator newEvaluator() {
-        return new Evaluator() {
-            private EpisodeKeys key;
+        return new ProblemEvaluator();
+    }
 
-            @Override
-            public void select(Sample sample) {
-                this.key = new EpisodeKeys(sample, batch);
-            }
+    /** One thread's evaluator: its own network, the sample selected last. */
+    private final class ProblemEvaluator implements Evaluator, BatchEvaluator {
+        private final ModelNetwork network = new ModelNetwork(model);
+        private EpisodeKeys key;
 
-            @Override
-            public double loss(double[] theta) {
-                if (key == null) {
-                    throw new IllegalStateException("no sample selected: call select(sample) first");
-                }
-                return ProblemObjective.this.loss(theta, key);
-            }
+        @Override
+        public void select(Sample sample) {
+            this.key = new EpisodeKeys(sample, batch);
+        }
 
-            @Override
-            public double loss(double[] theta, NoiseSource noise) {
-                throw new UnsupportedOperationException("a plugin problem has no node noise; use a weight "
-                        + "perturbation estimator");
+        private EpisodeKeys key() {
+            if (key == null) {
+                throw new IllegalStateException("no sample selected: call select(sample) first");
             }
+            return key;
+        }
 
-            @Override
-            public double lossAndGradient(double[] theta, double[] grad) {
-                throw new UnsupportedOperationException("a plugin problem has no exact gradient; use a perturbation "
-                        + "estimator");
-            }
+        @Override
+        public double loss(double[] theta) {
+            return ProblemObjective.this.loss(network.parameters(theta), key());
+        }
 
-            @Override
-            public double localGradient(double[] theta, NoiseSource cotangent, double[] grad) {
-                throw new UnsupportedOperationException("a plugin problem has no node noise");
+        @Override
+        public void losses(double[] thetas, int copies, double[] out) {
+            EpisodeKeys k = key();
+            if (copies == 1) {
+                out[0] = ProblemObjective.this.loss(network.parameters(thetas), k);
+                return;
             }
+            ProblemObjective.this.losses(network.copies(thetas, copies), k, out);
+        }
 
-            @Override
-            public int noiseWidth() {
-                return 0;
+        @Override
+        public double loss(double[] theta, NoiseSource noise) {
+            if (noise == null) {
+                throw new IllegalArgumentException("noise must be given");
             }
+            network.parameters(theta).noise(noise);
+            try {
+                return ProblemObjective.this.loss(network, key());
+            } finally {
+                network.noise(null);
+            }
+        }
 
-            @Override
-            public int timeSteps() {
-                return 0;
+        @Override
+        public double lossAndGradient(double[] theta, double[] grad) {
+            throw new UnsupportedOperationException("problem '" + name + "' has no exact gradient; use a perturbation "
+                    + "estimator");
+        }
+
+        @Override
+        public double localGradient(double[] theta, NoiseSource cotangent, double[] grad) {
+            if (cotangent == null || grad == null || grad.length != parameterCount()) {
+                throw new IllegalArgumentException("cotangent and grad of length " + parameterCount() + " must be given");
             }
-        };
+            network.parameters(theta).cotangent(cotangent, grad);
+            try {
+                return ProblemObjective.this.loss(network, key());
+            } finally {
+                network.cotangent(null, null);
+            }
+        }
+
+        @Override
+        public int noiseWidth() {
+            return (key == null ? batch : key.size()) * model.noiseSize();
+        }
+
+        @Override
+        public int timeSteps() {
+            return ProblemObjective.this.timeSteps();
+        }
     }
 
     /** Thrown when a problem's own code throws; its message names the problem. */

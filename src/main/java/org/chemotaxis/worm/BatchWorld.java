@@ -6,26 +6,21 @@ import java.util.List;
 import org.chemotaxis.math.DeterministicMath;
 import org.chemotaxis.math.Elementwise;
 import org.chemotaxis.math.ElementwiseMath;
-import org.chemotaxis.kernel.Kernels;
-import org.chemotaxis.kernel.RecurrentBlock;
-import org.chemotaxis.kernel.RecurrentLayout;
-import org.chemotaxis.kernel.Substitution;
-import org.chemotaxis.model.ElmanModel;
-import org.chemotaxis.model.RecurrentModel;
+import org.chemotaxis.api.Network;
 
 /**
- * {@link WormSimulator} and {@link NetworkController} in one loop, for many controllers at once:
- * the same episodes (count worms) steered by {@code copies} parameter vectors of a one-layer
- * Elman network, every array laid out by row (copy-major: row = copy * count + worm). What does
- * not depend on the controller is done once per worm and shared by the copies: the episode's
- * start, its random draws every step (two normals, two uniforms) and its sweep phase. The rest
- * runs row by row in tight loops over arrays, the network step on {@link Kernels#preferred()}
- * (one call per copy), and nothing is allocated once the buffers are large enough.
+ * {@link WormSimulator} and {@link NetworkController} in one loop, for many networks at once: the
+ * same episodes (count worms) steered by every copy of a {@link Network} (its parameter vectors),
+ * every array laid out by row (copy-major: row = copy * count + worm). What does not depend on
+ * the controller is done once per worm and shared by the copies: the episode's start, its random
+ * draws every step (two normals, two uniforms) and its sweep phase. The rest runs row by row in
+ * tight loops over arrays, the network steps all rows in one call, and nothing is allocated once
+ * the buffers are large enough.
  *
  * <p>Same world, same controller, same random numbers, same order of operations as the
  * reference pair, with one difference: exp (Gaussian fields, the pirouette logistic), ln (the
  * sensor and the normal draws), sin and cos (the heading) and the output's tanh are
- * {@link DeterministicMath} and {@link Tanh} instead of StrictMath, within 2 ulp of it. So a
+ * {@link DeterministicMath} and {@link ElementwiseMath} instead of StrictMath, within 2 ulp of it. So a
  * score differs from the reference's only by rounding carried through the episode (tests bound
  * it), and every JVM gives the same bits. A copy's rows never read another copy's, so its score
  * does not depend on which copies share the run. Not thread-safe.
@@ -40,21 +35,12 @@ final class BatchWorld {
     private final WallBounce bounce;
     private final NetworkSpec spec;
     private final NetworkSpec.Input[] inputs;
-    private final RecurrentBlock block;
     private final ElementwiseMath math;
-    private final int H;
     private final int I;
     private final int O;
-    private final int P;
-    private final int wxh;
-    private final int whh;
-    private final int bh;
-    private final int why;
-    private final int by;
 
     private int wormCapacity;
     private int rowCapacity;
-    private int copyCapacity;
     private int count;
     private int copies;
     private int steps;
@@ -89,63 +75,41 @@ final class BatchWorld {
     private double[] heldTurn;
     private double[] heldRate;
     private double[] input;
-    private double[] stateIn;
-    private double[] stateOut;
+    private double[] output;
     private double[] scratch;
     private double[] logC;
     private double[] derivative;
     private double[] sinM;
     private double[] cosM;
 
-    // Per copy: the weights transposed as RecurrentBlock reads them.
-    private double[][] wxT = new double[0][];
-    private double[][] whT = new double[0][];
-    private RecurrentLayout[] layouts = new RecurrentLayout[0];
-    private final Substitution copy = new Substitution();
-
-    BatchWorld(ElmanModel model, NetworkSpec spec, List<ConcentrationField> fields, WorldConfig world) {
-        this(model, spec, fields, world, Kernels.preferred(), Elementwise.preferred());
+    BatchWorld(NetworkSpec spec, List<ConcentrationField> fields, WorldConfig world) {
+        this(spec, fields, world, Elementwise.preferred());
     }
 
-    /** With the given implementations of the network step and the functions (all give the same bits). */
-    BatchWorld(ElmanModel model, NetworkSpec spec, List<ConcentrationField> fields, WorldConfig world,
-               RecurrentBlock block, ElementwiseMath math) {
-        this.block = block;
+    /** With the given implementation of the functions (all give the same bits). */
+    BatchWorld(NetworkSpec spec, List<ConcentrationField> fields, WorldConfig world, ElementwiseMath math) {
         this.math = math;
-        if (!supports(model)) {
-            throw new IllegalArgumentException("the batch world runs one-layer Elman networks only");
-        }
         this.fields = List.copyOf(fields);
         this.world = world;
         this.bounce = new WallBounce(world.arena());
         this.spec = spec;
         this.inputs = spec.inputs().toArray(new NetworkSpec.Input[0]);
-        this.H = model.hidden();
-        this.I = model.inputSize();
-        this.O = model.outputSize();
-        this.P = model.parameterCount();
-        this.wxh = model.layout().slice("w_xh").offset();
-        this.whh = model.layout().slice("w_hh").offset();
-        this.bh = model.layout().slice("b_h").offset();
-        this.why = model.layout().slice("w_hy").offset();
-        this.by = model.layout().slice("b_y").offset();
-        if (I != spec.inputSize() || O != spec.outputSize()) {
-            throw new IllegalArgumentException("model and network spec disagree on inputs or outputs");
-        }
-    }
-
-    /** True for the models this class runs: a one-layer Elman network. */
-    static boolean supports(RecurrentModel model) {
-        return model instanceof ElmanModel e && e.layers() == 1;
+        this.I = spec.inputSize();
+        this.O = spec.outputSize();
     }
 
     /**
-     * Runs episodes firstIndex .. firstIndex + count - 1 of (seed, step) once for each of the
-     * {@code copies} parameter vectors {@code thetas[c * P .. (c + 1) * P)}.
+     * Runs episodes firstIndex .. firstIndex + count - 1 of (seed, step) once for each copy of
+     * {@code net}.
      */
-    void run(double[] thetas, int copies, long seed, long step, long firstIndex, int count) {
-        if (copies < 1 || count < 1 || thetas.length < copies * P) {
-            throw new IllegalArgumentException("need at least one copy of " + P + " parameters and one episode");
+    void run(Network net, long seed, long step, long firstIndex, int count) {
+        if (net.inputSize() != I || net.outputSize() != O) {
+            throw new IllegalArgumentException("the network has " + net.inputSize() + " inputs and "
+                    + net.outputSize() + " outputs, but the worm's sensors give " + I + " and its motor reads " + O);
+        }
+        int copies = net.copies();
+        if (count < 1) {
+            throw new IllegalArgumentException("need at least one episode");
         }
         ensureCapacity(count, copies);
         this.count = count;
@@ -155,9 +119,7 @@ final class BatchWorld {
         final int n = world.steps();
         steps = n;
         startEpisodes(seed, step, firstIndex, count, rows);
-        for (int c = 0; c < copies; c++) {
-            transposeWeights(thetas, c);
-        }
+        net.reset(rows);
         final int k = spec.stepsPerControl(dt);
         final double lowPass = spec.sensorTau() > 0 ? 1 - StrictMath.exp(-dt / spec.sensorTau()) : 0;
         final double adaptRate = spec.adaptTau() > 0 ? 1 - StrictMath.exp(-spec.controlDt() / spec.adaptTau()) : 0;
@@ -172,7 +134,7 @@ final class BatchWorld {
             if (s % k == 0) {
                 networkInputs(rows, count, controlStep == 0, 1.0 / summed, lowPass, adaptRate);
                 summed = 0;
-                networkStep(thetas, rows, count);
+                networkStep(net, rows);
                 controlStep++;
             }
             move(rows, count, (s + 1) * dt);
@@ -205,7 +167,6 @@ final class BatchWorld {
             heldTurn[r] = 0;
             heldRate[r] = 0;
         }
-        java.util.Arrays.fill(stateIn, 0, rows * H, 0.0);
     }
 
     /** The step's draws of every worm, in the reference order: sensor normal, heading normal, two uniforms. */
@@ -314,24 +275,14 @@ final class BatchWorld {
         }
     }
 
-    private void networkStep(double[] thetas, int rows, int count) {
-        for (int c = 0; c < copies; c++) {
-            final int r0w = c * count;
-            block.step(layouts[c], copy.shared().bias(thetas, c * P + bh), count, stateIn, r0w * H, stateOut, r0w * H,
-                    input, r0w * I);
-        }
-        double[] swap = stateIn;
-        stateIn = stateOut;
-        stateOut = swap;
+    private void networkStep(Network net, int rows) {
+        net.step(input, output);
         final double maxTurn = spec.maxTurnRate();
         final double maxRate = spec.maxPirouetteRate();
         final boolean pir = spec.pirouetteOutput();
-        for (int c = 0; c < copies; c++) {
-            final int t0 = c * P;
-            for (int r = c * count, end = r + count; r < end; r++) {
-                heldTurn[r] = output(thetas, t0, r, 0);
-                heldRate[r] = pir ? -output(thetas, t0, r, 1) : 0;
-            }
+        for (int r = 0; r < rows; r++) {
+            heldTurn[r] = output[r * O];
+            heldRate[r] = pir ? -output[r * O + 1] : 0;
         }
         math.tanh(heldTurn, rows);
         for (int r = 0; r < rows; r++) {
@@ -343,17 +294,6 @@ final class BatchWorld {
                 heldRate[r] = maxRate / (1 + heldRate[r]);
             }
         }
-    }
-
-    /** Output o of row r: b_y + sum_j w_hy(o, j) h_j in j order, as ElmanModel computes it. */
-    private double output(double[] thetas, int t0, int r, int o) {
-        double v = thetas[t0 + by + o];
-        final int row = t0 + why + o * H;
-        final int h = r * H;
-        for (int j = 0; j < H; j++) {
-            v += thetas[row + j] * stateIn[h + j];
-        }
-        return v;
     }
 
     private void move(int rows, int count, double tNext) {
@@ -389,18 +329,6 @@ final class BatchWorld {
             double ex = xn - peakX[w];
             double ey = yn - peakY[w];
             sumR[r] += Math.sqrt(ex * ex + ey * ey);
-        }
-    }
-
-    private void transposeWeights(double[] thetas, int c) {
-        final int t0 = c * P;
-        for (int i = 0; i < H; i++) {
-            for (int j = 0; j < I; j++) {
-                wxT[c][j * H + i] = thetas[t0 + wxh + i * I + j];
-            }
-            for (int j = 0; j < H; j++) {
-                whT[c][j * H + i] = thetas[t0 + whh + i * H + j];
-            }
         }
     }
 
@@ -447,15 +375,6 @@ final class BatchWorld {
             starts = new EpisodeStart[worms];
             wormCapacity = worms;
         }
-        if (copies > copyCapacity) {
-            wxT = new double[copies][I * H];
-            whT = new double[copies][H * H];
-            layouts = new RecurrentLayout[copies];
-            for (int c = 0; c < copies; c++) {
-                layouts[c] = new RecurrentLayout(H, I, wxT[c], whT[c]);
-            }
-            copyCapacity = copies;
-        }
         int rows = worms * copies;
         if (rows > rowCapacity) {
             x = new double[rows];
@@ -469,8 +388,7 @@ final class BatchWorld {
             heldTurn = new double[rows];
             heldRate = new double[rows];
             input = new double[rows * I];
-            stateIn = new double[rows * H];
-            stateOut = new double[rows * H];
+            output = new double[rows * O];
             scratch = new double[rows];
             logC = new double[rows];
             derivative = new double[rows];

@@ -1,12 +1,11 @@
 package org.chemotaxis.worm;
 
-import org.chemotaxis.model.NoiseSource;
-import org.chemotaxis.model.RecurrentModel;
+import org.chemotaxis.api.Network;
 
 /**
- * A {@link RecurrentModel} as the worm's controller, wired as {@link NetworkSpec} says. Every
+ * A {@link Network} as the worm's controller, wired as {@link NetworkSpec} says. Every
  * {@code controlDt} (the first world step, then every k-th) the network takes one step from its
- * state (which persists through the episode, from {@link RecurrentModel#initialState} at reset),
+ * state (which persists through the episode, from the network's reset),
  * and its decoded outputs are held until the next network step. The rows of the batch are the
  * worms, so one network call serves the whole batch.
  *
@@ -30,33 +29,23 @@ import org.chemotaxis.model.RecurrentModel;
  * shallow gradient then give signals of the same size: the network cannot tell its distance
  * from the peak by the strength of the signal, and need not learn one gain per gradient.
  *
- * <p>Node perturbation: with {@link #noise} set, network step t (0, 1, ...) asks the source for
- * count x noiseSize values and adds them at the model's noise sites. Parameters and sources are
- * held by reference, not copied. Not thread-safe.
+ * <p>The network is whatever the project hands over (parameters, node noise and all); this class
+ * only senses and moves. Not thread-safe.
  */
 public final class NetworkController implements Controller {
 
-    private final RecurrentModel model;
+    private final Network network;
     private final NetworkSpec spec;
     private final NetworkSpec.Input[] inputs;
     private final int nIn;
     private final int nOut;
 
-    private double[] theta;
-    private NoiseSource noise;
-    private NoiseSource cotangent;
-    private double[] gradient;
-
     private int rows = -1;
     private int stepsPerControl;
     private int calls;
     private int controlStep;
-    private double[] stateIn = new double[0];
-    private double[] stateOut = new double[0];
     private double[] input = new double[0];
     private double[] output = new double[0];
-    private double[] noiseBuf = new double[0];
-    private double[] tape = new double[0];
     private double[] heldTurn = new double[0];
     private double[] heldRate = new double[0];
     private double[] lastLog = new double[0];
@@ -67,74 +56,20 @@ public final class NetworkController implements Controller {
     private int summed;
     private double lowPass;
 
-    public NetworkController(RecurrentModel model, NetworkSpec spec) {
-        if (model == null || spec == null) {
-            throw new IllegalArgumentException("model and network spec must be given");
+    public NetworkController(Network network, NetworkSpec spec) {
+        if (network == null || spec == null) {
+            throw new IllegalArgumentException("network and network spec must be given");
         }
-        if (model.inputSize() != spec.inputSize()) {
-            throw new IllegalArgumentException("model inputs must equal the network inputs " + spec.inputSize()
-                    + " " + keys(spec) + ", but the model has " + model.inputSize() + " (model.inputs)");
-        }
-        if (model.outputSize() != spec.outputSize()) {
-            throw new IllegalArgumentException("model outputs must be " + spec.outputSize()
-                    + (spec.pirouetteOutput() ? " (turn, pirouette)" : " (turn)") + ", but the model has "
-                    + model.outputSize() + " (model.outputs)");
-        }
-        this.model = model;
+        spec.check(network.inputSize(), network.outputSize());
+        this.network = network;
         this.spec = spec;
         this.inputs = spec.inputs().toArray(new NetworkSpec.Input[0]);
         this.nIn = spec.inputSize();
         this.nOut = spec.outputSize();
     }
 
-    /** A controller already holding {@code theta} (by reference). */
-    public static NetworkController of(RecurrentModel model, double[] theta, NetworkSpec spec) {
-        return new NetworkController(model, spec).parameters(theta);
-    }
-
-    private static String keys(NetworkSpec spec) {
-        StringBuilder b = new StringBuilder("[");
-        for (NetworkSpec.Input in : spec.inputs()) {
-            b.append(b.length() > 1 ? "," : "").append(in.key());
-        }
-        return b.append(']').toString();
-    }
-
-    public RecurrentModel model() {
-        return model;
-    }
-
     public NetworkSpec spec() {
         return spec;
-    }
-
-    /** Uses {@code theta} (length P, held by reference, never modified) from the next reset on. */
-    public NetworkController parameters(double[] theta) {
-        if (theta == null || theta.length != model.parameterCount()) {
-            throw new IllegalArgumentException("theta must have length " + model.parameterCount() + ", but was "
-                    + (theta == null ? "null" : theta.length));
-        }
-        this.theta = theta;
-        return this;
-    }
-
-    /** Adds node noise from {@code source} at every network step (null: none). */
-    public NetworkController noise(NoiseSource source) {
-        this.noise = source;
-        return this;
-    }
-
-    /**
-     * At every network step t, adds model.localGradient of {@code source.fill(t)} to
-     * {@code grad} (both null: off). The network itself runs noiseless then.
-     */
-    NetworkController cotangent(NoiseSource source, double[] grad) {
-        if ((source == null) != (grad == null)) {
-            throw new IllegalArgumentException("cotangent and gradient must be given together");
-        }
-        this.cotangent = source;
-        this.gradient = grad;
-        return this;
     }
 
     @Override
@@ -144,18 +79,10 @@ public final class NetworkController implements Controller {
 
     @Override
     public void reset(int count, double dt) {
-        if (theta == null) {
-            throw new IllegalStateException("no parameters: call parameters(theta) first");
-        }
         stepsPerControl = spec.stepsPerControl(dt);
         if (count > rows) {
-            int s = model.stateSize();
-            stateIn = new double[count * s];
-            stateOut = new double[count * s];
             input = new double[count * nIn];
             output = new double[count * nOut];
-            noiseBuf = new double[count * model.noiseSize()];
-            tape = new double[count * model.tapeSize()];
             heldTurn = new double[count];
             heldRate = new double[count];
             lastLog = new double[count];
@@ -164,7 +91,7 @@ public final class NetworkController implements Controller {
             sumLog = new double[count];
             rows = count;
         }
-        model.initialState(theta, stateIn, count);
+        network.reset(count);
         calls = 0;
         controlStep = 0;
         java.util.Arrays.fill(sumC, 0, count, 0.0);
@@ -232,20 +159,7 @@ public final class NetworkController implements Controller {
             lastLog[i] = logC;
         }
         summed = 0;
-        double[] n = null;
-        if (noise != null && cotangent == null) {
-            noise.fill(controlStep, noiseBuf);
-            n = noiseBuf;
-        }
-        double[] tp = cotangent != null ? tape : null;
-        model.step(theta, stateIn, stateOut, input, output, count, n, tp, 0);
-        if (cotangent != null) {
-            cotangent.fill(controlStep, noiseBuf);
-            model.localGradient(theta, tape, 0, count, noiseBuf, gradient);
-        }
-        double[] swap = stateIn;
-        stateIn = stateOut;
-        stateOut = swap;
+        network.step(input, output);
         final double maxTurn = spec.maxTurnRate();
         final double maxRate = spec.maxPirouetteRate();
         final boolean pir = spec.pirouetteOutput();

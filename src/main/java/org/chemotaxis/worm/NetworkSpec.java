@@ -114,6 +114,30 @@ public record NetworkSpec(List<Input> inputs, boolean pirouetteOutput, double ma
         return out;
     }
 
+    /**
+     * Checks that a network with {@code inputs} inputs and {@code outputs} outputs fits these
+     * sensors and this motor, naming the config keys when it does not.
+     */
+    public void check(int inputs, int outputs) {
+        if (inputs != inputSize()) {
+            throw new IllegalArgumentException("model inputs must equal the network inputs " + inputSize()
+                    + " " + keys() + ", but the model has " + inputs + " (model.inputs)");
+        }
+        if (outputs != outputSize()) {
+            throw new IllegalArgumentException("model outputs must be " + outputSize()
+                    + (pirouetteOutput() ? " (turn, pirouette)" : " (turn)") + ", but the model has "
+                    + outputs + " (model.outputs)");
+        }
+    }
+
+    private String keys() {
+        StringBuilder b = new StringBuilder("[");
+        for (Input in : inputs()) {
+            b.append(b.length() > 1 ? "," : "").append(in.key());
+        }
+        return b.append(']').toString();
+    }
+
     public int inputSize() {
         return inputs.size();
     }

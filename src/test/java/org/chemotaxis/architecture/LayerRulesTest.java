@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The package rules of docs/ARCHITECTURE.md, checked on the main classes: one-way layers, Akka
  * only where actors live, the commands reaching the domain through experiment/, config/ below
- * every domain package.
+ * every domain package, the worm's world written against the public problem API.
  */
 class LayerRulesTest {
 
     static final String ROOT = "org.chemotaxis";
 
     /** The packages of the domain: what a problem, a model and its training are made of. */
-    static final String[] DOMAIN = {"..worm..", "..kernel..", "..model..", "..task..", "..data..", "..perturb..",
+    static final String[] DOMAIN = {"..worm..", "..kernel..", "..math..", "..model..", "..task..", "..data..", "..perturb..",
         "..optim..", "..train..", "..experiment..", "..report..", "..runtime..", "..cli..", "..bench..", "..problem..",
         "..api.."};
 
@@ -66,6 +66,16 @@ class LayerRulesTest {
         classes().that().resideInAPackage(ROOT + ".api..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".api..", "java..")
                 .because("a plugin compiled against the API alone must keep working")
+                .check(main);
+    }
+
+    @Test
+    void theWormsWorldIsAProblemWrittenAgainstThePublicApi() {
+        classes().that().resideInAPackage(ROOT + ".worm..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".worm..", ROOT + ".api..",
+                        ROOT + ".util..", ROOT + ".math..", "java..", "org.knowm.xchart..")
+                .because("chemotaxis is a problem like any plugin's: the project runs the network and hands it over "
+                        + "through the API; only plain utilities (random streams, deterministic functions) are shared")
                 .check(main);
     }
 

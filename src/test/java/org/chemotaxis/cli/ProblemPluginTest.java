@@ -88,6 +88,45 @@ class ProblemPluginTest {
         double best = epochs.stream().mapToDouble(e -> e.path("metric").asDouble()).max().orElseThrow();
         // Doing nothing keeps |x| at its start, mean 0.5: a return of about -20 * 0.5 = -10.
         assertTrue(best > -6, "the trained network should steer to 0, but its best return was " + best);
+
+        // evaluate: the trained network on fresh episodes, one JSON line; the same twice.
+        PrintStream out = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        Object[] r;
+        try {
+            r = run("evaluate", one.toString(), "--starts", "60", "--seed", "11");
+            run("evaluate", one.toString(), "--starts", "60", "--seed", "11");
+        } finally {
+            System.setOut(out);
+        }
+        assertEquals(ExitCode.OK, r[0], (String) r[1]);
+        String[] lines = buf.toString(StandardCharsets.UTF_8).strip().split("\\R");
+        assertEquals(2, lines.length, buf.toString(StandardCharsets.UTF_8));
+        assertEquals(lines[0], lines[1]);
+        JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines[0]);
+        assertEquals("reach", json.path("problem").asText());
+        assertEquals(60, json.path("items").asInt());
+        assertEquals("return", json.path("metric_name").asText());
+        assertEquals(-json.path("loss").asDouble(), json.path("metric").asDouble(), 0.0);
+        assertTrue(json.path("metric").asDouble() > -6, "fresh episodes: " + lines[0]);
+        r = run("evaluate", one.toString(), "--field", "gauss");
+        assertEquals(ExitCode.BAD_INPUT, r[0]);
+        assertTrue(((String) r[1]).contains("--field applies to chemotaxis runs only"), (String) r[1]);
+    }
+
+    @Test
+    void nodePerturbationTrainsAPluginProblemSinceTheProjectRunsTheNetwork() throws Exception {
+        String yaml = REACH.formatted(6).replace("type: gaussian", "type: node");
+        Path c = config("node", yaml);
+        Path one = train(c, "n1", 0, "--workers", "1");
+        Path two = train(c, "n2", 0, "--workers", "2", "--set", "runtime.task_size=3");
+        assertEquals(RunFiles.finishedSha(one), RunFiles.finishedSha(two));
+        List<JsonNode> epochs = RunFiles.events(one, "EpochEnded");
+        double first = epochs.get(0).path("metric").asDouble();
+        double best = epochs.stream().mapToDouble(e -> e.path("metric").asDouble()).max().orElseThrow();
+        assertTrue(best > first, "node perturbation should improve the return, but it went from " + first
+                + " to at best " + best);
     }
 
     @Test
@@ -129,9 +168,9 @@ class ProblemPluginTest {
         assertTrue(((String) r[1]).contains("problem.params.steps: must be a whole number, but was 'many'"),
                 (String) r[1]);
         r = run("train", config("n", REACH.formatted(1)).toString(), "--out", tmp.resolve("runs").toString(),
-                "--set", "estimator.type=node");
+                "--set", "estimator.type=bptt");
         assertEquals(ExitCode.BAD_INPUT, r[0]);
-        assertTrue(((String) r[1]).contains("estimator.type node needs the network's insides"), (String) r[1]);
+        assertTrue(((String) r[1]).contains("estimator.type bptt needs an exact gradient"), (String) r[1]);
         assertFalse(Files.exists(tmp.resolve("runs")), "nothing written");
     }
 

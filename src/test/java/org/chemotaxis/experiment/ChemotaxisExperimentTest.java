@@ -59,7 +59,7 @@ class ChemotaxisExperimentTest {
         assertEquals(0.1, c.world().dt());
         assertEquals(60, c.world().duration());
         assertEquals(new Start.Ring(1.5, Start.Heading.RANDOM), c.world().start());
-        assertEquals(8, c.objective().episodes());
+        assertEquals(8, c.objective().batch());
         assertEquals("F", c.metricName());
         ChemotaxisExperiment p = (ChemotaxisExperiment) Experiments.of(small("controller.pirouette_output=true",
                 "controller.inputs=[logc, dlogc, sin, cos]", "model.type=ctrnn"));
@@ -103,7 +103,7 @@ class ChemotaxisExperimentTest {
         double loss = t.validationLoss();
         Sample v = c.samples().validation();
         ChemotaxisEvaluation.Result r = ChemotaxisEvaluation.evaluate(c.field(), c.world(),
-                c.objective().controller(theta), v.seed(), v.size());
+                c.controller(theta), v.seed(), v.size());
         assertEquals(r.fitness(), c.lossToMetric().applyAsDouble(loss), 1e-12);
     }
 

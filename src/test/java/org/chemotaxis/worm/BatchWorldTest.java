@@ -7,12 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.chemotaxis.api.Network;
 import org.chemotaxis.kernel.Kernels;
+import org.chemotaxis.kernel.RecurrentBlock;
 import org.chemotaxis.math.ScalarElementwise;
+import org.chemotaxis.model.ElmanCopies;
 import org.chemotaxis.model.ElmanModel;
 import org.chemotaxis.model.NoiseSource;
 import org.chemotaxis.perturb.RandomDirections;
 import org.chemotaxis.perturb.StepKey;
+import org.chemotaxis.problem.ModelNetwork;
+import org.chemotaxis.problem.ProblemObjective;
 import org.chemotaxis.task.BatchEvaluator;
 import org.chemotaxis.task.Evaluator;
 import org.chemotaxis.task.Sample;
@@ -21,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The batched world against the reference pair (WormSimulator and NetworkController, StrictMath):
  * the same episodes within rounding; a copy's loss the same bits alone or in any batch; the scalar
- * and the vector implementations the same bits.
+ * and the vector implementations the same bits. The network is the project's, through the public
+ * API, as in training.
  */
 class BatchWorldTest {
 
@@ -42,21 +48,29 @@ class BatchWorldTest {
         return theta;
     }
 
+    /** The unclipped loss of {@code theta} on the reference pair, computed apart from the problem's code. */
+    private static double referenceLoss(ChemotaxisProblem problem, ElmanModel model, double[] theta, long seed) {
+        WormSimulator sim = new WormSimulator(problem.fields(), problem.world(), EPISODES);
+        sim.run(problem.controller(ModelNetwork.of(model, theta)), seed, 0, 0, EPISODES);
+        double sum = 0;
+        for (int i = 0; i < EPISODES; i++) {
+            sum += 1 - sim.rawScore(i);
+        }
+        return sum / EPISODES;
+    }
+
     /** The fast and the reference loss of a few networks on a few samples. */
-    private static void closeToReference(ChemotaxisObjective objective, double tolerance) {
-        Evaluator fast = objective.newEvaluator();
+    private static void closeToReference(ChemotaxisProblem problem, double tolerance) {
+        ElmanModel model = new ElmanModel(problem.inputSize(), 8, problem.outputSize());
+        Evaluator fast = ProblemObjective.of("chemotaxis", problem, model, EPISODES).newEvaluator();
         assertInstanceOf(BatchEvaluator.class, fast);
-        Evaluator reference = objective.newReferenceEvaluator();
-        assertFalse(reference instanceof BatchEvaluator);
-        ElmanModel model = (ElmanModel) objective.model();
         double worst = 0;
         for (long seed = 1; seed <= 3; seed++) {
             double[] theta = theta(model, seed, 3.0);
             Sample sample = Sample.ofSeed(100 + seed);
             fast.select(sample);
-            reference.select(sample);
             double a = fast.loss(theta);
-            double b = reference.loss(theta);
+            double b = referenceLoss(problem, model, theta, sample.seed());
             assertTrue(Double.isFinite(a) && a != 1, "loss " + a);
             worst = Math.max(worst, Math.abs(a - b));
         }
@@ -64,15 +78,50 @@ class BatchWorldTest {
         assertTrue(worst <= tolerance, "largest loss difference " + worst);
     }
 
-    private static ChemotaxisObjective objective(NetworkSpec spec, List<ConcentrationField> fields, WorldConfig world) {
+    private static ChemotaxisProblem problem(NetworkSpec spec, List<ConcentrationField> fields, WorldConfig world) {
         // Unclipped: every worm's score counts, also one that drifts away.
-        return new ChemotaxisObjective(new ElmanModel(spec.inputSize(), 8, spec.outputSize()), spec, fields, world,
-                EPISODES, false);
+        return new ChemotaxisProblem(spec, fields, world, false);
+    }
+
+    private static ProblemObjective objective(NetworkSpec spec, List<ConcentrationField> fields, WorldConfig world) {
+        return ProblemObjective.of("chemotaxis", problem(spec, fields, world),
+                new ElmanModel(spec.inputSize(), 8, spec.outputSize()), EPISODES);
+    }
+
+    /** Copies of a one-layer Elman network on a chosen hidden-step implementation. */
+    private static Network copies(ElmanModel model, RecurrentBlock block, double[] thetas, int copies) {
+        ElmanCopies net = new ElmanCopies(model, block);
+        return new Network() {
+            @Override
+            public int inputSize() {
+                return model.inputSize();
+            }
+
+            @Override
+            public int outputSize() {
+                return model.outputSize();
+            }
+
+            @Override
+            public int copies() {
+                return copies;
+            }
+
+            @Override
+            public void reset(int rows) {
+                net.reset(thetas, copies, rows / copies);
+            }
+
+            @Override
+            public void step(double[] input, double[] output) {
+                net.step(input, output);
+            }
+        };
     }
 
     @Test
     void theTrainingWorldGivesTheReferenceLossWithinRounding() {
-        closeToReference(objective(SPEC, List.of(GaussianField.standard()), TRAIN), 1e-9);
+        closeToReference(problem(SPEC, List.of(GaussianField.standard()), TRAIN), 1e-9);
     }
 
     @Test
@@ -80,16 +129,16 @@ class BatchWorldTest {
         // A finer world (ten world steps per network step), pirouettes, a summing sensor, a
         // walled arena, a field that is not Gaussian and a family of fields.
         WorldConfig fine = WorldConfig.defaults().withDt(0.01).withDuration(20).withSensorNoise(0.05, 0.05);
-        closeToReference(objective(SPEC.withPirouetteOutput(true).withSensorTau(0), List.of(GaussianField.standard()),
+        closeToReference(problem(SPEC.withPirouetteOutput(true).withSensorTau(0), List.of(GaussianField.standard()),
                 fine), 1e-9);
         WorldConfig walled = TRAIN.withArena(Arena.disk(0, 0, 5)).withDuration(100);
-        closeToReference(objective(SPEC.withPirouetteOutput(true).withAdaptTau(0), List.of(new ConeField(1, -0.1, 0, 0),
+        closeToReference(problem(SPEC.withPirouetteOutput(true).withAdaptTau(0), List.of(new ConeField(1, -0.1, 0, 0),
                 new GaussianField(1.0, 0, 0)), walled), 1e-9);
     }
 
     @Test
     void aCopysLossIsTheSameBitsAloneAndInAnyBatch() {
-        ChemotaxisObjective objective = objective(SPEC, List.of(GaussianField.standard()), TRAIN);
+        ProblemObjective objective = objective(SPEC, List.of(GaussianField.standard()), TRAIN);
         ElmanModel model = (ElmanModel) objective.model();
         int p = model.parameterCount();
         int copies = 5;
@@ -118,16 +167,16 @@ class BatchWorldTest {
         ElmanModel model = new ElmanModel(3, 8, 2);
         NetworkSpec spec = SPEC.withPirouetteOutput(true);
         List<ConcentrationField> fields = List.of(GaussianField.standard());
-        BatchWorld preferred = new BatchWorld(model, spec, fields, TRAIN);
-        BatchWorld scalar = new BatchWorld(model, spec, fields, TRAIN, Kernels.scalar(), ScalarElementwise.INSTANCE);
+        BatchWorld preferred = new BatchWorld(spec, fields, TRAIN);
+        BatchWorld scalar = new BatchWorld(spec, fields, TRAIN, ScalarElementwise.INSTANCE);
         int p = model.parameterCount();
         double[] thetas = new double[3 * p];
         for (int c = 0; c < 3; c++) {
             System.arraycopy(theta(model, 20 + c, 3.0), 0, thetas, c * p, p);
         }
         // 13 worms: rows that do not fill the last vector.
-        preferred.run(thetas, 3, 5, 0, 0, 13);
-        scalar.run(thetas, 3, 5, 0, 0, 13);
+        preferred.run(copies(model, Kernels.preferred(), thetas, 3), 5, 0, 0, 13);
+        scalar.run(copies(model, Kernels.scalar(), thetas, 3), 5, 0, 0, 13);
         for (int c = 0; c < 3; c++) {
             for (int w = 0; w < 13; w++) {
                 assertEquals(scalar.rawScore(c, w), preferred.rawScore(c, w), 0.0);
@@ -139,7 +188,7 @@ class BatchWorldTest {
 
     @Test
     void randomDirectionsGiveTheSameValuesBatchedAndOneLossAtATime() {
-        ChemotaxisObjective objective = objective(SPEC, List.of(GaussianField.standard()), TRAIN);
+        ProblemObjective objective = objective(SPEC, List.of(GaussianField.standard()), TRAIN);
         Evaluator fast = objective.newEvaluator();
         fast.select(Sample.ofSeed(3));
         Evaluator oneByOne = new LossOnly(fast);
@@ -163,17 +212,17 @@ class BatchWorldTest {
                 "needs a JVM that counts allocated bytes");
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
         ElmanModel model = new ElmanModel(3, 8, 1);
-        BatchWorld world = new BatchWorld(model, SPEC, List.of(GaussianField.standard()), TRAIN, Kernels.scalar(),
-                ScalarElementwise.INSTANCE);
+        BatchWorld world = new BatchWorld(SPEC, List.of(GaussianField.standard()), TRAIN, ScalarElementwise.INSTANCE);
         int p = model.parameterCount();
         double[] thetas = new double[4 * p];
         for (int c = 0; c < 4; c++) {
             System.arraycopy(theta(model, c, 1.0), 0, thetas, c * p, p);
         }
-        world.run(thetas, 4, 3, 0, 0, EPISODES);
+        Network net = copies(model, Kernels.scalar(), thetas, 4);
+        world.run(net, 3, 0, 0, EPISODES);
         long id = Thread.currentThread().getId();
         long before = mx.getThreadAllocatedBytes(id);
-        world.run(thetas, 4, 3, 0, 0, EPISODES);
+        world.run(net, 3, 0, 0, EPISODES);
         long allocated = mx.getThreadAllocatedBytes(id) - before;
         // 600 steps x 32 rows: any per-step object would cost tens of kilobytes; the episodes'
         // starts are a few small objects per run.

@@ -9,7 +9,7 @@ import org.chemotaxis.util.RandomStreams;
  * A small Elman network for the tests of this package: h' = tanh(W h + U x + b + n_h),
  * y = V h' + c + n_y. Tape per row: h (prev), x, h'. No BPTT.
  */
-final class TinyElman implements RecurrentModel {
+public final class TinyElman implements RecurrentModel {
 
     final int in;
     final int hidden;
@@ -21,7 +21,7 @@ final class TinyElman implements RecurrentModel {
     private final int v;
     private final int c;
 
-    TinyElman(int in, int hidden, int out) {
+    public TinyElman(int in, int hidden, int out) {
         this.in = in;
         this.hidden = hidden;
         this.out = out;
