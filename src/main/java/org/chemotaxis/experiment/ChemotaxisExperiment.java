@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import org.chemotaxis.problem.ModelNetwork;
 import org.chemotaxis.problem.ProblemObjective;
+import org.chemotaxis.config.ChemotaxisConfig.ValidationWorld;
 import org.chemotaxis.config.ControllerConfig;
 import org.chemotaxis.config.ExperimentConfig;
 import org.chemotaxis.config.WorldSectionConfig;
@@ -39,6 +40,7 @@ public final class ChemotaxisExperiment implements Experiment {
     private final RecurrentModel model;
     private final ChemotaxisProblem problem;
     private final ProblemObjective objective;
+    private final ProblemObjective validationObjective;
     private final SampleSource samples;
 
     public ChemotaxisExperiment(ExperimentConfig config) {
@@ -50,6 +52,10 @@ public final class ChemotaxisExperiment implements Experiment {
         this.model = SequenceExperiment.buildModel(config, network.inputSize(), network.outputSize());
         this.problem = new ChemotaxisProblem(network, fields, world, config.chemotaxis().clipLoss());
         this.objective = ProblemObjective.of("chemotaxis", problem, model, config.training().batch());
+        this.validationObjective = config.chemotaxis().validationWorld() == ValidationWorld.REFERENCE
+                ? ProblemObjective.of("chemotaxis", new ChemotaxisProblem(network, List.of(field), evaluationWorld(),
+                        config.chemotaxis().clipLoss()), model, config.chemotaxis().validationEpisodes())
+                : objective;
         this.samples = new EpisodeSamples(config.seed(), config.training().stepsPerEpoch(),
                 config.chemotaxis().validationEpisodes());
     }
@@ -106,6 +112,16 @@ public final class ChemotaxisExperiment implements Experiment {
         return objective;
     }
 
+    /**
+     * Validation runs in the world of the test (chemotaxis.validation_world: reference, the default):
+     * {@link #evaluationWorld()} on the first field, on validation starts that are neither training
+     * nor test starts; or in the training world.
+     */
+    @Override
+    public ProblemObjective validationObjective() {
+        return validationObjective;
+    }
+
     /** The problem the objective wraps: its world, fields and wiring. */
     public ChemotaxisProblem problem() {
         return problem;
@@ -129,7 +145,7 @@ public final class ChemotaxisExperiment implements Experiment {
         return field;
     }
 
-    /** The world training and validation episodes run in. */
+    /** The world training episodes run in (and validation episodes with chemotaxis.validation_world: training). */
     public WorldConfig world() {
         return world;
     }

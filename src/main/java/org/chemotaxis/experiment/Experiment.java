@@ -33,6 +33,14 @@ public interface Experiment {
 
     Objective objective();
 
+    /**
+     * The objective validation losses are measured on: the training objective unless the experiment
+     * validates elsewhere (chemotaxis: in the world of the test).
+     */
+    default Objective validationObjective() {
+        return objective();
+    }
+
     SampleSource samples();
 
     /** Name of the per-epoch metric in events (e.g. "r2", "F"). */
@@ -86,7 +94,7 @@ public interface Experiment {
     default Training newTraining() {
         LearningRateSchedule schedule = schedule();
         return new Training(objective(), estimator(), newOptimizer(), schedule::rate, samples(),
-                config().optimizer().clipNorm(), config().seed(), stopRule(), initialTheta());
+                config().optimizer().clipNorm(), config().seed(), stopRule(), initialTheta(), validationObjective());
     }
 
     /** The compute side that a worker needs. */

@@ -63,6 +63,12 @@ public abstract sealed class ProblemObjective implements Objective permits Close
         return batch;
     }
 
+    /** A training sample names no items: it holds {@code training.batch} episodes; a validation sample its own. */
+    @Override
+    public int itemsPerLoss(Sample sample) {
+        return sample.size() > 0 ? sample.size() : batch;
+    }
+
     @Override
     public int parameterCount() {
         return model.parameterCount();

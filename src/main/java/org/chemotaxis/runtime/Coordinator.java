@@ -371,7 +371,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         log(new RunEvent.EpochEnded(settings.runId(), now(), epoch, tally.meanLoss(), validationLoss,
                 settings.metricName(), settings.lossToMetric().applyAsDouble(validationLoss), tally.steps(),
                 (long) tally.steps() * training.passesPerStep(), seconds, scheduler.workerCount(), tally.learningRate(),
-                v.improved(), tally.tasksByNode()));
+                v.improved(), tally.tasksByNode(), training.trainingEpisodes(), training.validationEpisodes()));
         log(new RunEvent.Checkpointed(settings.runId(), now(), epoch, training.step(), path));
         tally.reset();
         if (!Double.isFinite(validationLoss)) {

@@ -18,6 +18,8 @@ public final class EpochScalars {
         s.put("epoch_seconds", e.seconds());
         s.put("throughput/forward_passes_per_second", e.seconds() > 0 ? e.forwardPasses() / e.seconds() : 0.0);
         s.put("workers", (double) e.workers());
+        s.put("episodes/train", (double) e.trainEpisodes());
+        s.put("episodes/validation", (double) e.validationEpisodes());
         return s;
     }
 }

@@ -47,7 +47,8 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
     public static final String TENSORBOARD_DIR = "tb";
 
     public static final String METRICS_HEADER =
-            "epoch,train_loss,validation_loss,metric,steps,forward_passes,seconds,workers,learning_rate,improved";
+            "epoch,train_loss,validation_loss,metric,steps,forward_passes,seconds,workers,learning_rate,improved,"
+                    + "train_episodes,validation_episodes";
 
     private static final Logger LOG = LoggerFactory.getLogger("chemotaxis");
 
@@ -209,7 +210,8 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
     static String csvRow(RunEvent.EpochEnded e) {
         return String.join(",", Long.toString(e.epoch()), num(e.trainLoss()), num(e.validationLoss()), num(e.metric()),
                 Long.toString(e.steps()), Long.toString(e.forwardPasses()), String.format(Locale.ROOT, "%.3f", e.seconds()),
-                Integer.toString(e.workers()), num(e.learningRate()), Boolean.toString(e.improved()));
+                Integer.toString(e.workers()), num(e.learningRate()), Boolean.toString(e.improved()),
+                Long.toString(e.trainEpisodes()), Long.toString(e.validationEpisodes()));
     }
 
     private static String num(double v) {

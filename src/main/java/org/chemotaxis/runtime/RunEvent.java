@@ -43,12 +43,16 @@ public sealed interface RunEvent extends CborSerializable {
      * One epoch: mean training loss over its steps (at the parameters each step started from),
      * validation loss after it, the experiment's metric (named in {@code metricName}), counts
      * and time. {@code tasksByNode} counts finished tasks per node address, this epoch.
+     * {@code trainEpisodes} and {@code validationEpisodes} are the episodes (items: worm runs,
+     * sequences) run so far in the whole run, by training steps and by validations (0 in events
+     * recorded before they were counted).
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record EpochEnded(String runId, long time, long epoch, double trainLoss, double validationLoss,
                       String metricName, double metric, long steps, long forwardPasses, double seconds,
                       int workers, double learningRate, boolean improved,
-                      Map<String, Integer> tasksByNode) implements RunEvent {
+                      Map<String, Integer> tasksByNode, long trainEpisodes, long validationEpisodes)
+            implements RunEvent {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

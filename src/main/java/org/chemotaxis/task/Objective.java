@@ -12,6 +12,14 @@ public interface Objective {
     /** A new single-threaded evaluator with its own buffers. */
     Evaluator newEvaluator();
 
+    /**
+     * Items (episodes, sequences) that one loss on {@code sample} runs: what a run's episode counts
+     * add up (every forward pass of a step runs the step's sample).
+     */
+    default int itemsPerLoss(Sample sample) {
+        return sample.size();
+    }
+
     /** True when {@link Evaluator#lossAndGradient} gives the exact gradient (BPTT). */
     boolean supportsGradient();
 

@@ -28,6 +28,8 @@ public final class Training {
     private final long seed;
     private final EarlyStoppingRule stopRule;
     private final Evaluator evaluator;
+    private final Objective validation;
+    private final Evaluator validator;
     private final double[] theta;
     private final double[] grad;
     private double[] bestTheta;
@@ -37,6 +39,20 @@ public final class Training {
     public Training(Objective objective, GradientEstimator estimator, Optimizer optimizer,
                     LongToDoubleFunction learningRate, SampleSource samples, double clipNorm, long seed,
                     EarlyStoppingRule stopRule, double[] initialTheta) {
+        this(objective, estimator, optimizer, learningRate, samples, clipNorm, seed, stopRule, initialTheta, objective);
+    }
+
+    /**
+     * A training whose validation loss is measured on {@code validation}, an objective over the same
+     * parameters (e.g. the same problem in the world of the test rather than the coarser training world).
+     */
+    public Training(Objective objective, GradientEstimator estimator, Optimizer optimizer,
+                    LongToDoubleFunction learningRate, SampleSource samples, double clipNorm, long seed,
+                    EarlyStoppingRule stopRule, double[] initialTheta, Objective validation) {
+        if (validation.parameterCount() != objective.parameterCount()) {
+            throw new IllegalArgumentException("the validation objective has " + validation.parameterCount()
+                    + " parameters, but the training objective has " + objective.parameterCount());
+        }
         if (initialTheta.length != objective.parameterCount()) {
             throw new IllegalArgumentException("initial parameters have length " + initialTheta.length
                     + ", but the objective has " + objective.parameterCount());
@@ -58,6 +74,8 @@ public final class Training {
         this.seed = seed;
         this.stopRule = stopRule;
         this.evaluator = objective.newEvaluator();
+        this.validation = validation;
+        this.validator = validation == objective ? evaluator : validation.newEvaluator();
         this.theta = initialTheta.clone();
         this.grad = new double[theta.length];
         this.bestTheta = initialTheta.clone();
@@ -168,10 +186,34 @@ public final class Training {
         return (long) estimator.indexCount(theta.length) * estimator.passesPerIndex() + 1;
     }
 
-    /** The loss of the current parameters on the validation sample. */
+    /**
+     * Episodes (items: worm runs, sequences) the completed steps have run: every forward pass of a
+     * step runs the step's sample. A function of the step counter, so a resumed run counts on.
+     */
+    public long trainingEpisodes() {
+        int perEpoch = samples.stepsPerEpoch();
+        long perPass = 0;
+        long partial = 0;
+        int done = (int) (step % perEpoch);
+        for (int b = 0; b < perEpoch; b++) {
+            int items = objective.itemsPerLoss(samples.train(0, b));
+            perPass += items;
+            if (b < done) {
+                partial += items;
+            }
+        }
+        return passesPerStep() * ((step / perEpoch) * perPass + partial);
+    }
+
+    /** Episodes the validations have run: one validation at the end of every completed epoch. */
+    public long validationEpisodes() {
+        return epochsDone() * validation.itemsPerLoss(samples.validation());
+    }
+
+    /** The loss of the current parameters on the validation sample (of the validation objective). */
     public double validationLoss() {
-        evaluator.select(samples.validation());
-        return evaluator.loss(theta);
+        validator.select(samples.validation());
+        return validator.loss(theta);
     }
 
     /**

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.chemotaxis.config.ConfigLoader;
+import org.chemotaxis.config.ExperimentConfig;
+import org.chemotaxis.experiment.Experiments;
 import org.chemotaxis.experiment.SequenceExperiment;
 import org.chemotaxis.report.ModelFile;
 import org.chemotaxis.report.ParameterHash;
@@ -65,6 +67,17 @@ class TrainCommandTest {
         List<JsonNode> epochs = RunFiles.events(run, "EpochEnded");
         assertEquals(2, epochs.size());
         assertEquals(6 * 59L, epochs.get(0).path("forward_passes").asLong(), "6 steps of 2P + 1 passes, P = 29");
+        // Every pass of a step runs its batch of sequences; each validation the validation split.
+        ExperimentConfig resolved = ConfigLoader.load(run.resolve("config.yml"));
+        int batch = resolved.training().batch();
+        int validation = Experiments.of(resolved).samples().validation().size();
+        for (int e = 0; e < 2; e++) {
+            assertEquals((e + 1) * 6 * 59L * batch, epochs.get(e).path("train_episodes").asLong());
+            assertEquals((e + 1L) * validation, epochs.get(e).path("validation_episodes").asLong());
+            String[] row = metrics.get(e + 1).split(",");
+            assertEquals(Long.toString((e + 1) * 6 * 59L * batch), row[row.length - 2]);
+            assertEquals(Long.toString((e + 1L) * validation), row[row.length - 1]);
+        }
         assertEquals(RunFiles.finishedSha(run), ModelFile.read(run.resolve("model.json")).sha256());
         assertEquals(1, RunFiles.events(run, "RunStarted").size());
         // the resolved config in the folder is loadable and complete

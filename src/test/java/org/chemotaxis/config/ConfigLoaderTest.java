@@ -95,6 +95,7 @@ class ConfigLoaderTest {
               adapt_tau: 20
             chemotaxis:
               validation_episodes: 50
+              validation_world: training
               clip_loss: false
               evaluation_seed: 99
               plot_worms: 7
@@ -173,7 +174,7 @@ class ConfigLoaderTest {
 
         assertEquals(new WorldSectionConfig(FieldSpecs.of("gauss"), 0.1, 300.0, 4.5, "open", Range.of(0.0)), c.world());
         assertEquals(new ControllerConfig(List.of("dlogc", "sin", "cos"), false, 3.0, 1.0, 0.1, 30.0, 0.0, 0.0), c.controller());
-        assertEquals(new ChemotaxisConfig(100, true, null, 20), c.chemotaxis());
+        assertEquals(new ChemotaxisConfig(100, ChemotaxisConfig.ValidationWorld.REFERENCE, true, null, 20), c.chemotaxis());
     }
 
     @Test
@@ -204,7 +205,7 @@ class ConfigLoaderTest {
         assertEquals(new WorldSectionConfig(FieldSpecs.of("cone:slope=-0.1"), 0.05, 200.0, 3.0, "disk:radius=6",
                 Range.of(0, 0.05)), c.world());
         assertEquals(new ControllerConfig(List.of("logc", "dlogc", "cos"), true, 2.0, 0.5, 0.2, 10.0, 0.5, 20.0), c.controller());
-        assertEquals(new ChemotaxisConfig(50, false, 99L, 7), c.chemotaxis());
+        assertEquals(new ChemotaxisConfig(50, ChemotaxisConfig.ValidationWorld.TRAINING, false, 99L, 7), c.chemotaxis());
     }
 
     @Test

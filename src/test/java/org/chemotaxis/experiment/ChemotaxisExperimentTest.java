@@ -18,10 +18,10 @@ import org.chemotaxis.config.ExperimentConfig;
 import org.chemotaxis.task.Sample;
 import org.chemotaxis.train.Trainer;
 import org.chemotaxis.train.Training;
-import org.chemotaxis.worm.ChemotaxisEvaluation;
 import org.chemotaxis.worm.GaussianField;
 import org.chemotaxis.worm.Start;
 import org.chemotaxis.worm.WorldConfig;
+import org.chemotaxis.worm.WormSimulator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -95,16 +95,39 @@ class ChemotaxisExperimentTest {
     }
 
     @Test
-    void theMetricIsTheMeanFOfTheValidationEpisodes() {
-        // Scored independently: the baseline evaluation of the same controller on the same episodes.
-        ChemotaxisExperiment c = (ChemotaxisExperiment) Experiments.of(small());
+    void theMetricIsTheMeanFOfTheValidationEpisodesInTheWorldOfTheTest() {
+        // Scored independently: the reference simulator on the same episodes, in the evaluation world.
+        ChemotaxisExperiment c = (ChemotaxisExperiment) Experiments.of(small("chemotaxis.clip_loss=false"));
+        assertEquals(500, c.evaluationWorld().duration());
+        assertEquals(0.01, c.evaluationWorld().dt());
         double[] theta = c.initialTheta();
-        Training t = c.newTraining();
-        double loss = t.validationLoss();
+        double metric = c.lossToMetric().applyAsDouble(c.newTraining().validationLoss());
+        double reference = referenceScore(c, c.evaluationWorld(), theta);
+        assertEquals(reference, metric, 1e-12);
+        // Another world gives other numbers: the check above can tell the worlds apart.
+        assertNotEquals(referenceScore(c, c.world(), theta), metric, 1e-6);
+    }
+
+    @Test
+    void validationCanRunInTheTrainingWorld() {
+        ChemotaxisExperiment c = (ChemotaxisExperiment) Experiments.of(
+                small("chemotaxis.clip_loss=false", "chemotaxis.validation_world=training"));
+        assertTrue(c.validationObjective() == c.objective());
+        double[] theta = c.initialTheta();
+        double metric = c.lossToMetric().applyAsDouble(c.newTraining().validationLoss());
+        assertEquals(referenceScore(c, c.world(), theta), metric, 1e-12);
+    }
+
+    /** The mean unclipped score (1 - mean r / r0) of the network on the validation episodes, run by WormSimulator. */
+    private static double referenceScore(ChemotaxisExperiment c, WorldConfig world, double[] theta) {
         Sample v = c.samples().validation();
-        ChemotaxisEvaluation.Result r = ChemotaxisEvaluation.evaluate(c.field(), c.world(),
-                c.controller(theta), v.seed(), v.size());
-        assertEquals(r.fitness(), c.lossToMetric().applyAsDouble(loss), 1e-12);
+        WormSimulator sim = new WormSimulator(List.of(c.field()), world, v.size());
+        sim.run(c.controller(theta), v.seed(), 0, 0, v.size());
+        double sum = 0;
+        for (int i = 0; i < v.size(); i++) {
+            sum += sim.rawScore(i);
+        }
+        return sum / v.size();
     }
 
     @Test

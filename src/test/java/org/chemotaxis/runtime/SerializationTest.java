@@ -85,7 +85,7 @@ class SerializationTest {
     @Test
     void eventsRoundTrip() {
         RunEvent.EpochEnded e = new RunEvent.EpochEnded("run", 123, 4, 0.5, 0.25, "r2", 0.9, 12, 7000, 1.5, 2, 0.01,
-                true, Map.of("local", 48));
+                true, Map.of("local", 48), 112_000, 500);
         assertEquals(e, roundTrip(e));
         RunEvent.RunFinished f = new RunEvent.RunFinished("run", 1, 2, 3, 4, 5.5, 1, 0.1, "ab", "cd", "/m");
         assertEquals(f, roundTrip(f));

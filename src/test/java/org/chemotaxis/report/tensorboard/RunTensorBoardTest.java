@@ -50,6 +50,8 @@ class RunTensorBoardTest {
             assertEquals((float) Double.parseDouble(f[header.indexOf("metric")]), s.get("metric/r2"));
             assertEquals((float) Double.parseDouble(f[header.indexOf("learning_rate")]), s.get("learning_rate"));
             assertEquals(Float.parseFloat(f[header.indexOf("workers")]), s.get("workers"));
+            assertEquals(Float.parseFloat(f[header.indexOf("train_episodes")]), s.get("episodes/train"));
+            assertEquals(Float.parseFloat(f[header.indexOf("validation_episodes")]), s.get("episodes/validation"));
             // metrics.csv rounds seconds to the millisecond.
             double seconds = Double.parseDouble(f[header.indexOf("seconds")]);
             assertEquals(seconds, s.get("epoch_seconds"), 5e-4);
