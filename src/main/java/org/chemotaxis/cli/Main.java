@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Train recurrent networks by weight perturbation, fanned out over actors.",
         subcommands = {TrainCommand.class, GenerateCommand.class, PredictCommand.class, PlotCommand.class, EvaluateCommand.class, BenchCommand.class, WorkerCommand.class, ObserveCommand.class,
             ProblemsCommand.class,
-            ReportCommand.class,
+            ReportCommand.class, CompareCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -1,0 +1,92 @@
+package org.chemotaxis.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.chemotaxis.config.BadInputException;
+import org.chemotaxis.experiment.RunComparison;
+import org.chemotaxis.report.AtomicFiles;
+import org.chemotaxis.report.Comparison;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code compare}: groups of runs (a technique over seeds) side by side. */
+@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Compare runs in groups (by default the runs of one config name are a group, e.g. one "
+                + "technique over several seeds): per group the median and interquartile range of the training "
+                + "episodes until the validation metric first reached --threshold, of the saved model's metric on "
+                + "test items that every run meets, and of the training wall time. Prints markdown, or writes it "
+                + "with --markdown; --plot draws the validation metric against training episodes per group."})
+public final class CompareCommand implements Callable<Integer> {
+
+    @Mixin
+    PluginOptions plugins;
+
+    @Parameters(paramLabel = "RUN_DIR", arity = "1..*", description = "run folders")
+    List<Path> runs;
+
+    @Option(names = "--threshold", paramLabel = "M", description = "the validation metric to reach (default: 0.72, "
+            + "experiment 1's bar for F)")
+    double threshold = 0.72;
+
+    @Option(names = "--test-seed", paramLabel = "S", description = "key of the test items, the same for every run "
+            + "(default: the evaluation seed of a default config)")
+    Long testSeed;
+
+    @Option(names = "--starts", paramLabel = "N", description = "test items (chemotaxis: starts in the reference "
+            + "world; default 400)")
+    Integer starts;
+
+    @Option(names = "--group-by", paramLabel = "KEY", description = "name (the run's config name, default) or run "
+            + "(every run its own group)")
+    String groupBy = "name";
+
+    @Option(names = "--markdown", paramLabel = "FILE", description = "write the tables here (atomically)")
+    Path markdown;
+
+    @Option(names = "--plot", paramLabel = "PNG", description = "draw the validation curves here")
+    Path plot;
+
+    @Override
+    public Integer call() {
+        if (!groupBy.equals("name") && !groupBy.equals("run")) {
+            throw new BadInputException("--group-by must be name or run, but was '" + groupBy + "'");
+        }
+        if (starts != null && starts < 1) {
+            throw new BadInputException("--starts must be > 0, but was " + starts);
+        }
+        if (!Double.isFinite(threshold)) {
+            throw new BadInputException("--threshold must be a finite number, but was " + threshold);
+        }
+        RunComparison.Options options = new RunComparison.Options(threshold, testSeed, starts);
+        // Read every run before scoring any, so that a bad folder is named before minutes of work.
+        List<LoadedRun> loaded = new ArrayList<>();
+        for (Path dir : runs) {
+            loaded.add(LoadedRun.open(dir, plugins.registry()));
+        }
+        List<Comparison.Run> scored = new ArrayList<>();
+        for (int i = 0; i < loaded.size(); i++) {
+            LoadedRun run = loaded.get(i);
+            Path dir = runs.get(i);
+            System.err.printf("compare: scoring %d/%d %s%n", i + 1, loaded.size(), dir);
+            String group = groupBy.equals("name") ? run.config().name() : dir.getFileName().toString();
+            scored.add(RunComparison.score(group, dir, run.experiment(), run.theta(), options));
+        }
+        List<Comparison.Group> groups = Comparison.groups(scored);
+        String md = Comparison.markdown(groups, threshold) + "\nTest items: " + (starts != null ? starts : 400)
+                + " of key " + RunComparison.testSeed(options) + ", the same for every run.\n";
+        if (plot != null) {
+            Comparison.chart(plot, groups, threshold, "validation " + scored.get(0).metricName()
+                    + " against training episodes (median over seeds, quartiles thin)");
+        }
+        if (markdown != null) {
+            AtomicFiles.writeString(markdown, md);
+        } else {
+            System.out.print(md);
+        }
+        return ExitCode.OK;
+    }
+}
