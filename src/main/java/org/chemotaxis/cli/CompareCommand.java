@@ -15,8 +15,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code compare}: groups of runs (a technique over seeds) side by side. */
 @Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Compare runs in groups (by default the runs of one config name are a group, e.g. one "
-                + "technique over several seeds): per group the median and interquartile range of the training "
+        description = {"Compare groups of runs (a technique over seeds): episodes to a threshold, test metric, time.",
+            "By default the runs of one config name are a group, e.g. one "
+                + "technique over several seeds. Per group: the median and interquartile range of the training "
                 + "episodes until the validation metric first reached --threshold, of the saved model's metric on "
                 + "test items that every run meets, and of the training wall time. Prints markdown, or writes it "
                 + "with --markdown; --plot draws the validation metric against training episodes per group."})

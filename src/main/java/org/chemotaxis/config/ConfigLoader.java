@@ -135,10 +135,18 @@ public final class ConfigLoader {
         return check(override(base, overrides, origins), origins, domain);
     }
 
-    /** The fully resolved config, every key written; {@link #parse} reads it back to an equal config. */
+    /**
+     * The resolved config: every key of every section the experiment reads, and no section it does
+     * not ({@link ExperimentConfig#unusedSections}); {@link #parse} reads it back to
+     * {@link ExperimentConfig#withUnusedSectionsAtDefaults}.
+     */
     public static String toYaml(ExperimentConfig config) {
         try {
-            return MAPPER.writeValueAsString(config);
+            com.fasterxml.jackson.databind.node.ObjectNode tree = MAPPER.valueToTree(config);
+            for (String section : config.unusedSections()) {
+                tree.remove(section);
+            }
+            return MAPPER.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -95,6 +95,36 @@ public record ExperimentConfig(
     }
 
     /** Seed of the parameter initialisation: {@code model.init_seed}, else {@code seed}. */
+    /**
+     * The sections this experiment never reads, by YAML name: a sequence task (sine, CSV) has no
+     * world, controller, chemotaxis or problem; chemotaxis no objective, generation or problem; a
+     * plugin problem none of those but its own. A run's config.yml leaves them out.
+     */
+    public List<String> unusedSections() {
+        if (problem.given()) {
+            return List.of("data", "objective", "generation", "world", "controller", "chemotaxis");
+        }
+        if (data.type() == DataConfig.Type.CHEMOTAXIS) {
+            return List.of("objective", "generation", "problem");
+        }
+        return List.of("world", "controller", "chemotaxis", "problem");
+    }
+
+    /** This config with its {@link #unusedSections} at their defaults: what a run's config.yml reads back to. */
+    public ExperimentConfig withUnusedSectionsAtDefaults() {
+        ExperimentConfig d = defaults();
+        List<String> unused = unusedSections();
+        return new ExperimentConfig(name, seed, model,
+                unused.contains("data") ? d.data() : data,
+                unused.contains("objective") ? d.objective() : objective,
+                estimator, optimizer, training, earlyStopping, runtime,
+                unused.contains("generation") ? d.generation() : generation,
+                unused.contains("world") ? d.world() : world,
+                unused.contains("controller") ? d.controller() : controller,
+                unused.contains("chemotaxis") ? d.chemotaxis() : chemotaxis,
+                unused.contains("problem") ? d.problem() : problem);
+    }
+
     public long initSeed() {
         return model.initSeed() != null ? model.initSeed() : seed;
     }
