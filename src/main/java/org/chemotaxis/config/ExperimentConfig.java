@@ -150,16 +150,30 @@ public record ExperimentConfig(
         Rules r = new Rules();
         if (name.isBlank()) {
             r.add("name", "name must not be empty");
+        } else if (Limits.nameProblem("name", name) != null) {
+            r.add("name", Limits.nameProblem("name", name));
         }
 
-        r.positive("model.hidden", model.hidden());
-        r.positive("model.layers", model.layers());
+        r.between("model.hidden", model.hidden(), 1, Limits.MAX_HIDDEN);
+        r.between("model.layers", model.layers(), 1, Limits.MAX_LAYERS);
+        long recurrent = (long) model.hidden() * (model.hidden() + 1L) * model.layers();
+        if (model.hidden() > 0 && model.hidden() <= Limits.MAX_HIDDEN && model.layers() > 0
+                && model.layers() <= Limits.MAX_LAYERS && recurrent > Limits.MAX_PARAMETERS) {
+            r.add("model.hidden", "model.hidden " + model.hidden() + " with model.layers " + model.layers()
+                    + " gives more than " + recurrent + " parameters, and at most " + Limits.MAX_PARAMETERS
+                    + " are allowed");
+        }
         r.positiveFinite("model.dt", model.dt());
 
         DataConfig d = data;
         if (d.type() == DataConfig.Type.SINE) {
-            r.atLeast("data.count", d.count(), 2);
-            r.atLeast("data.length", d.length(), 1);
+            r.between("data.count", d.count(), 2, Limits.MAX_DATA_SIZE);
+            r.between("data.length", d.length(), 1, Limits.MAX_DATA_SIZE);
+            if (d.count() <= Limits.MAX_DATA_SIZE && d.length() <= Limits.MAX_DATA_SIZE
+                    && (long) d.count() * d.length() > Limits.MAX_SEQUENCE_VALUES) {
+                r.add("data.count", "data.count × data.length must be at most " + Limits.MAX_SEQUENCE_VALUES
+                        + " values, but was " + d.count() + " × " + d.length());
+            }
             r.positiveFinite("data.dt", d.dt());
             r.range("data.frequency", d.frequency(), true);
             r.range("data.phase", d.phase(), false);
@@ -171,9 +185,9 @@ public record ExperimentConfig(
             }
             r.columns("data.input_columns", d.inputColumns());
             r.columns("data.target_columns", d.targetColumns());
-            r.positive("data.window", d.window());
-            r.positive("data.stride", d.stride());
-            r.atLeast("data.target_shift", d.targetShift(), 0);
+            r.between("data.window", d.window(), 1, Limits.MAX_DATA_SIZE);
+            r.between("data.stride", d.stride(), 1, Limits.MAX_DATA_SIZE);
+            r.between("data.target_shift", d.targetShift(), 0, Limits.MAX_DATA_SIZE);
         }
         if (!(d.validationFraction() > 0 && d.validationFraction() < 1)) {
             r.add("data.validation_fraction", "data.validation_fraction must be > 0 and < 1, but was "
@@ -188,7 +202,7 @@ public record ExperimentConfig(
         }
 
         r.positiveFinite("estimator.sigma", estimator.sigma());
-        r.positive("estimator.directions", estimator.directions());
+        r.between("estimator.directions", estimator.directions(), 1, Limits.MAX_COUNT);
 
         OptimizerConfig o = optimizer;
         r.positiveFinite("optimizer.lr", o.lr());
@@ -210,18 +224,18 @@ public record ExperimentConfig(
             r.add("optimizer.step_gamma", "optimizer.step_gamma must be > 0 and <= 1, but was " + o.stepGamma());
         }
 
-        r.positive("training.epochs", training.epochs());
-        r.positive("training.batch", training.batch());
-        r.atLeast("training.steps_per_epoch", training.stepsPerEpoch(), 0);
+        r.between("training.epochs", training.epochs(), 1, Limits.MAX_COUNT);
+        r.between("training.batch", training.batch(), 1, Limits.MAX_COUNT);
+        r.between("training.steps_per_epoch", training.stepsPerEpoch(), 0, Limits.MAX_COUNT);
 
         r.atLeast("early_stopping.patience", earlyStopping.patience(), 0);
         r.nonNegativeFinite("early_stopping.min_delta", earlyStopping.minDelta());
 
-        r.atLeast("runtime.workers", runtime.workers(), 0);
-        r.atLeast("runtime.task_size", runtime.taskSize(), 0);
+        r.between("runtime.workers", runtime.workers(), 0, Limits.MAX_WORKERS);
+        r.between("runtime.task_size", runtime.taskSize(), 0, Limits.MAX_COUNT);
 
-        r.atLeast("generation.warmup", generation.warmup(), 0);
-        r.positive("generation.steps", generation.steps());
+        r.between("generation.warmup", generation.warmup(), 0, Limits.MAX_GENERATION_STEPS);
+        r.between("generation.steps", generation.steps(), 1, Limits.MAX_GENERATION_STEPS);
 
         chemotaxisRules(r);
 
@@ -229,7 +243,7 @@ public record ExperimentConfig(
             r.add("problem.type", "problem.type must be a problem's name (lower case letters, digits, '-', '_'), but was '"
                     + problem.type() + "'");
         }
-        r.positive("problem.validation_episodes", problem.validationEpisodes());
+        r.between("problem.validation_episodes", problem.validationEpisodes(), 1, Limits.MAX_EPISODES);
         if (problem.given() && estimator.type() == EstimatorConfig.Type.BPTT) {
             r.add("estimator.type", "estimator.type bptt needs an exact gradient through the problem, which a plugin "
                     + "problem does not give; choose forward, central, gaussian, spsa or node");
@@ -252,6 +266,9 @@ public record ExperimentConfig(
         r.positiveFinite("world.duration", w.duration());
         if (w.dt() > 0 && w.duration() > 0 && w.dt() > w.duration()) {
             r.add("world.duration", "world.duration must be at least world.dt (" + w.dt() + "), but was " + w.duration());
+        } else if (w.dt() > 0 && w.duration() / w.dt() > Limits.MAX_WORLD_STEPS) {
+            r.add("world.duration", "world.duration / world.dt must be at most " + Limits.MAX_WORLD_STEPS
+                    + " world steps, but was " + w.duration() + " / " + w.dt());
         }
         r.positiveFinite("world.start_distance", w.startDistance());
         r.range("world.sensor_noise", w.sensorNoise(), true);
@@ -268,8 +285,8 @@ public record ExperimentConfig(
         r.nonNegativeFinite("controller.adapt_tau", c.adaptTau());
 
         ChemotaxisConfig x = chemotaxis;
-        r.positive("chemotaxis.validation_episodes", x.validationEpisodes());
-        r.positive("chemotaxis.plot_worms", x.plotWorms());
+        r.between("chemotaxis.validation_episodes", x.validationEpisodes(), 1, Limits.MAX_EPISODES);
+        r.between("chemotaxis.plot_worms", x.plotWorms(), 1, Limits.MAX_PLOT_WORMS);
         if (data.type() == DataConfig.Type.CHEMOTAXIS && training.stepsPerEpoch() < 1) {
             r.add("training.steps_per_epoch", "training.steps_per_epoch must be > 0 when data.type is chemotaxis "
                     + "(there is no dataset whose size would set it), but was " + training.stepsPerEpoch());
@@ -295,6 +312,15 @@ public record ExperimentConfig(
         void atLeast(String key, long v, long min) {
             if (v < min) {
                 add(key, key + " must be " + (min == 1 ? "> 0" : ">= " + min) + ", but was " + v);
+            }
+        }
+
+        /** {@code min <= v <= max}; below the range the message reads as {@link #atLeast}'s. */
+        void between(String key, long v, long min, long max) {
+            if (v < min) {
+                atLeast(key, v, min);
+            } else if (v > max) {
+                add(key, key + " must be at most " + max + ", but was " + v);
             }
         }
 

@@ -439,11 +439,12 @@ class ConfigLoaderTest {
     void overridesSetNestedKeysListsAndStrings() {
         ExperimentConfig base = ConfigLoader.loadDefault();
         ExperimentConfig c = ConfigLoader.applyOverrides(base, List.of(
-                "model.hidden=32", "data.frequency=[0.5,2]", "name=other run", "seed=9", "optimizer.type=sgd",
-                "model.init_seed=3"));
+                "model.hidden=32", "data.frequency=[0.5,2]", "data.path=other run.csv", "name=other-run", "seed=9",
+                "optimizer.type=sgd", "model.init_seed=3"));
         assertEquals(32, c.model().hidden());
         assertEquals(new Range(0.5, 2.0), c.data().frequency());
-        assertEquals("other run", c.name());
+        assertEquals("other run.csv", c.data().path());
+        assertEquals("other-run", c.name());
         assertEquals(9L, c.seed());
         assertEquals(OptimizerConfig.Type.SGD, c.optimizer().type());
         assertEquals(3L, c.initSeed());
