@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import java.io.IOException;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -88,9 +89,15 @@ public final class ConfigLoader {
         }
         String text;
         try {
+            if (Files.size(file) > Limits.MAX_CONFIG_BYTES) {
+                throw new BadInputException("config file " + source + " has " + Files.size(file) + " bytes; a config"
+                        + " may have at most " + Limits.MAX_CONFIG_BYTES);
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (CharacterCodingException e) {
             throw new BadInputException("config file " + source + " is not UTF-8 text", e);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new BadInputException("cannot read config file " + source + ": permission denied", e);
         } catch (IOException e) {
             throw new BadInputException("cannot read config file " + source + ": " + e.getMessage(), e);
         }
@@ -184,6 +191,10 @@ public final class ConfigLoader {
     }
 
     private static ExperimentConfig read(String yaml, String source, Origins origins) {
+        if (yaml.length() > Limits.MAX_CONFIG_BYTES) {
+            throw new BadInputException(source + " has " + yaml.length() + " characters; a config may have at most "
+                    + Limits.MAX_CONFIG_BYTES);
+        }
         boolean present = scan(yaml, "", true, origins, line -> "line " + line + " of " + source);
         if (!present) {
             return ExperimentConfig.defaults();
@@ -219,6 +230,15 @@ public final class ConfigLoader {
             int roots = 0;
             while (t != null) {
                 int line = p.currentTokenLocation().getLineNr();
+                if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+                    // Jackson would read an alias as the anchor's name ("*h" as 'h'): refused, not misread.
+                    throw new BadInputException("YAML alias *" + p.getText() + " at " + where.name(line)
+                            + ": anchors and aliases are not supported in a config; write the value out");
+                }
+                if (t.isStructStart() && p.getParsingContext().getNestingDepth() > Limits.MAX_CONFIG_DEPTH) {
+                    throw new BadInputException("YAML nested more than " + Limits.MAX_CONFIG_DEPTH + " levels deep at "
+                            + where.name(line) + "; a config is a few levels of sections and lists");
+                }
                 if (p.getParsingContext().inRoot() || (t.isStructStart() && p.getParsingContext().getParent().inRoot())) {
                     if (t.isStructStart() || t.isScalarValue()) {
                         if (++roots > 1) {
@@ -268,6 +288,11 @@ public final class ConfigLoader {
             String at = where.name(line);
             throw new BadInputException("YAML syntax error " + (at.startsWith("line ") ? "at " : "in ") + at + ": "
                     + problem, e);
+        } catch (JsonProcessingException e) {
+            // a constraint of the parser (number or text length, nesting): still one line about the input
+            int line = e.getLocation() != null ? e.getLocation().getLineNr() : -1;
+            throw new BadInputException("YAML not accepted" + (line > 0 ? " at " + where.name(line) : "") + ": "
+                    + firstLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -285,7 +310,11 @@ public final class ConfigLoader {
             }
             String key = o.substring(0, eq).trim();
             String text = o.substring(eq + 1).trim();
-            String where = "--set " + o;
+            if (o.length() > Limits.MAX_CONFIG_BYTES) {
+                throw new BadInputException("--set " + key + "=... has " + o.length() + " characters; at most "
+                        + Limits.MAX_CONFIG_BYTES + " are allowed");
+            }
+            String where = "--set " + Limits.printable(o);
             Origins valueOrigin = new Origins();
             JsonNode value = text.isEmpty() ? NullNode.instance : parseValue(text, key, where, valueOrigin);
             put(tree, key, value, where);
@@ -474,9 +503,9 @@ public final class ConfigLoader {
             return switch (t) {
                 case START_ARRAY, END_ARRAY -> "a list";
                 case START_OBJECT, END_OBJECT, FIELD_NAME -> "a mapping";
-                case VALUE_STRING -> "'" + p.getText() + "'";
+                case VALUE_STRING -> "'" + Limits.printable(p.getText()) + "'";
                 case VALUE_NULL -> "empty";
-                default -> p.getText();
+                default -> Limits.printable(p.getText());
             };
         } catch (IOException e) {
             return t.toString();
