@@ -24,16 +24,21 @@ public final class MetricsTable {
         try {
             lines = Files.readAllLines(csv);
         } catch (IOException e) {
-            throw new BadInputException("cannot read " + csv + ": " + e.getMessage());
+            throw new BadInputException("cannot read " + csv + ": " + FileProblems.why(e));
         }
         if (lines.isEmpty()) {
             return new MetricsTable(csv, List.of(), new String[0][]);
         }
-        String[][] rows = new String[lines.size() - 1][];
+        List<String> header = List.of(lines.get(0).split(","));
+        List<String[]> rows = new java.util.ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
-            rows[i - 1] = lines.get(i).split(",", -1);
+            String[] row = lines.get(i).split(",", -1);
+            // A row cut off by a kill or a full disk (fewer fields) is left out: its epoch's numbers are lost.
+            if (row.length >= header.size()) {
+                rows.add(row);
+            }
         }
-        return new MetricsTable(csv, List.of(lines.get(0).split(",")), rows);
+        return new MetricsTable(csv, header, rows.toArray(new String[0][]));
     }
 
     public int size() {

@@ -1,7 +1,6 @@
 package org.chemotaxis.report;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -9,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.Set;
 import org.chemotaxis.config.BadInputException;
 import org.chemotaxis.model.RecurrentModel;
 import org.chemotaxis.train.RunRecorder;
@@ -45,8 +45,42 @@ public final class RunFolder implements RunRecorder {
         return configName + "-" + LocalDateTime.now().format(STAMP);
     }
 
+    /** The files a run writes into its folder (besides tb/), which no other command may write over. */
+    public static final Set<String> OWN_FILES = Set.of(CONFIG, CHECKPOINT, MODEL, EVENTS, METRICS, LOSS_PLOT,
+            "generation.png", "report.html", RunLock.FILE);
+
+    /**
+     * Checks, before anything is created, that {@code out/name} can become a new run folder: the
+     * name is one folder name (not a path) and {@code out} is a folder or can become one.
+     */
+    public static void checkNew(Path out, String name) {
+        Path asPath = Path.of(name);
+        if (name.isEmpty() || name.equals(".") || name.equals("..") || asPath.getNameCount() != 1
+                || asPath.isAbsolute() || name.chars().anyMatch(Character::isISOControl)) {
+            throw new BadInputException("a run folder's name must be one folder name, not a path, but was '"
+                    + org.chemotaxis.config.Limits.printable(name) + "'");
+        }
+        for (Path p = out.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    throw new BadInputException("--out " + out + ": " + p + " is a file, not a folder");
+                }
+                if (!Files.isWritable(p)) {
+                    throw new BadInputException("cannot create run folder in --out " + out + ": " + p
+                            + " is not writable (permission denied)");
+                }
+                break;
+            }
+        }
+        if (Files.exists(out.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new BadInputException("run folder already exists: " + out.resolve(name)
+                    + " (choose another --name or --out)");
+        }
+    }
+
     /** Creates {@code out/name}; fails if it exists, so a run never writes over another. */
     public static RunFolder create(Path out, String name) {
+        checkNew(out, name);
         Path dir = out.resolve(name);
         try {
             Files.createDirectories(out);
@@ -54,20 +88,59 @@ public final class RunFolder implements RunRecorder {
         } catch (FileAlreadyExistsException e) {
             throw new BadInputException("run folder already exists: " + dir + " (choose another --name or --out)");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create run folder " + dir + ": " + e.getMessage(), e);
+            throw new BadInputException("cannot create run folder " + dir + ": " + FileProblems.why(e));
         }
         return new RunFolder(dir, dir.getFileName().toString());
     }
 
     /** Opens an existing run folder; it must hold a config.yml. */
     public static RunFolder open(Path dir) {
-        if (!Files.isDirectory(dir)) {
+        if (!Files.exists(dir)) {
             throw new BadInputException("run folder not found: " + dir);
         }
-        if (!Files.isRegularFile(dir.resolve(CONFIG))) {
+        if (!Files.isDirectory(dir)) {
+            throw new BadInputException("not a run folder: " + dir + " is a file");
+        }
+        if (!Files.isReadable(dir) || !Files.isExecutable(dir)) {
+            throw new BadInputException("cannot read run folder " + dir + ": permission denied");
+        }
+        if (!Files.exists(dir.resolve(CONFIG))) {
             throw new BadInputException("not a run folder (no " + CONFIG + "): " + dir);
         }
+        FileProblems.requireReadableFile(dir.resolve(CONFIG), "run config");
         return new RunFolder(dir, dir.toAbsolutePath().normalize().getFileName().toString());
+    }
+
+    /**
+     * Checks that a run can go on writing into this folder: the folder is writable, each of the
+     * run's own files is absent or a writable regular file, tb/ is absent or a folder. Called
+     * before a resume touches anything.
+     */
+    public void checkWritable() {
+        if (!Files.isWritable(dir)) {
+            throw new BadInputException("cannot write into run folder " + dir + ": permission denied");
+        }
+        for (String name : OWN_FILES) {
+            FileProblems.requireWritableOrAbsent(dir.resolve(name), "run file");
+        }
+        Path tb = dir.resolve("tb");
+        if (Files.exists(tb, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(tb)) {
+            throw new BadInputException("run folder " + dir + ": tb is a file, but must be the folder of TensorBoard files");
+        }
+    }
+
+    /** Whether {@code file} is one of a run folder's own files (in any run folder: one that holds a config.yml). */
+    public static boolean isRunFile(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path parent = abs.getParent();
+        if (parent == null || abs.getFileName() == null) {
+            return false;
+        }
+        String name = abs.getFileName().toString();
+        boolean inRun = Files.isRegularFile(parent.resolve(CONFIG));
+        boolean inTb = parent.getFileName() != null && parent.getFileName().toString().equals("tb")
+                && parent.getParent() != null && Files.isRegularFile(parent.getParent().resolve(CONFIG));
+        return inRun && (OWN_FILES.contains(name) || name.equals("tb")) || inTb;
     }
 
     /** Removes a folder this process just created, when the run could not start. */
@@ -127,7 +200,7 @@ public final class RunFolder implements RunRecorder {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new BadInputException("cannot read checkpoint " + file + ": " + e.getMessage());
+            throw new BadInputException("cannot read checkpoint " + file + ": " + FileProblems.why(e));
         }
         try {
             return Optional.of(CheckpointCodec.decode(text));

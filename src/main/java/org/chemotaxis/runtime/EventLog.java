@@ -24,6 +24,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.chemotaxis.report.EventHistory;
 import org.chemotaxis.report.tensorboard.EventFileWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,7 +103,8 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
         } else {
             try {
                 Path metricsFile = runDir.resolve("metrics.csv");
-                boolean fresh = !Files.exists(metricsFile);
+                boolean fresh = !Files.exists(metricsFile) || Files.size(metricsFile) == 0;
+                boolean metricsTorn = endsMidLine(metricsFile);
                 Path eventsFile = runDir.resolve("events.jsonl");
                 boolean tornTail = readEarlierEvents(eventsFile, history);
                 events = Files.newBufferedWriter(eventsFile, StandardCharsets.UTF_8,
@@ -114,6 +116,11 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
                 }
                 metrics = Files.newBufferedWriter(metricsFile, StandardCharsets.UTF_8,
                         StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                if (metricsTorn) {
+                    // as for events: a row cut by a kill stays a damaged row of its own, not the start of the next
+                    metrics.newLine();
+                    metrics.flush();
+                }
                 if (fresh) {
                     metrics.write(METRICS_HEADER);
                     metrics.newLine();
@@ -128,27 +135,39 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
 
     /**
      * Reads the events a resumed run recorded before (so that a replay covers the whole run, not
-     * only this JVM's part). A line that does not parse is skipped: only the last one can be
-     * torn, by a kill in the middle of a write.
+     * only this JVM's part). Lines torn by a kill are skipped ({@link EventHistory}; train
+     * --resume has checked the file and warned about them before the run started), and so are
+     * events of a type this version does not know.
      *
      * @return whether the file ends without a newline (a torn last line)
      */
     static boolean readEarlierEvents(Path eventsFile, List<RunEvent> into) throws IOException {
-        if (!Files.exists(eventsFile)) {
+        EventHistory.Read read;
+        try {
+            read = EventHistory.read(eventsFile);
+        } catch (org.chemotaxis.config.BadInputException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        for (com.fasterxml.jackson.databind.JsonNode node : read.events()) {
+            try {
+                into.add(JSON.treeToValue(node, RunEvent.class));
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                LOG.debug("skipping an unreadable event of {}: {}", eventsFile, e.getMessage());
+            }
+        }
+        return read.tornTail();
+    }
+
+    /** Whether a file that is appended to ends in the middle of a line (a kill or a full disk cut it). */
+    private static boolean endsMidLine(Path file) throws IOException {
+        if (!Files.isRegularFile(file) || Files.size(file) == 0) {
             return false;
         }
-        String text = Files.readString(eventsFile, StandardCharsets.UTF_8);
-        for (String line : text.split("\n")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            try {
-                into.add(JSON.readValue(line, RunEvent.class));
-            } catch (JsonProcessingException e) {
-                LOG.debug("skipping an unreadable line of {}: {}", eventsFile, e.getOriginalMessage());
-            }
+        try (var ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.READ)) {
+            java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+            ch.read(last, ch.size() - 1);
+            return last.get(0) != '\n';
         }
-        return !text.isEmpty() && !text.endsWith("\n");
     }
 
     /**

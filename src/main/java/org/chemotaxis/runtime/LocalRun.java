@@ -66,9 +66,16 @@ public final class LocalRun {
                 coordinatorReady.accept(coordinator);
             }
             ctx.watch(coordinator);
+            ctx.watch(eventLog);
             return Behaviors.receive(Void.class)
                     .onSignal(Terminated.class, t -> {
-                        if (!outcome.isDone()) {
+                        if (t.getRef().equals(eventLog) && !outcome.isDone()) {
+                            // Without its event files a run would go on unrecorded, or wait forever for an ack.
+                            String reason = "the event log stopped: cannot write the run's events (see the log)";
+                            System.err.println("failed: " + reason);
+                            outcome.complete(new RunOutcome(RunOutcome.Status.FAILED, parts.training().epochsDone(),
+                                    parts.training().step(), null, null, reason));
+                        } else if (!outcome.isDone()) {
                             // The coordinator threw: its exception is in the log; say so in the events too.
                             String reason = "the coordinator stopped unexpectedly (see the log for the exception)";
                             eventLog.tell(new EventLog.Record(new RunEvent.Failed(parts.settings().runId(),
