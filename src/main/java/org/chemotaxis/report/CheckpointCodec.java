@@ -90,16 +90,26 @@ public final class CheckpointCodec {
             String name = it.next();
             buffers.put(name, doubles(buffersNode, name));
         }
-        OptimizerState optimizer = new OptimizerState(text(opt, "type"), number(opt, "steps").asLong(), buffers);
+        for (Map.Entry<String, double[]> b : buffers.entrySet()) {
+            if (b.getValue().length != theta.length) {
+                throw new IllegalArgumentException("optimizer buffer '" + b.getKey() + "' has " + b.getValue().length
+                        + " values, theta " + theta.length);
+            }
+        }
+        OptimizerState optimizer = new OptimizerState(text(opt, "type"), count(opt, "steps", 0), buffers);
         JsonNode stop = object(root, "stopping");
-        EarlyStoppingRule.State stopping = new EarlyStoppingRule.State(number(stop, "best_loss").asDouble(),
-                number(stop, "best_epoch").asLong(), number(stop, "epochs_without_improvement").asInt());
+        double bestLoss = number(stop, "best_loss").asDouble();
+        if (Double.isNaN(bestLoss)) {
+            throw new IllegalArgumentException("field 'best_loss' is NaN");
+        }
+        EarlyStoppingRule.State stopping = new EarlyStoppingRule.State(bestLoss, count(stop, "best_epoch", -1),
+                (int) Math.min(Integer.MAX_VALUE, count(stop, "epochs_without_improvement", 0)));
         double[] best = doubles(root, "best_theta");
         if (best.length != theta.length) {
             throw new IllegalArgumentException("best_theta has " + best.length + " values, theta " + theta.length);
         }
-        TrainingState state = new TrainingState(number(root, "step").asLong(), theta, optimizer, stopping, best);
-        return new Decoded(state, text(root, "run_id"), number(root, "epochs_done").asLong());
+        TrainingState state = new TrainingState(count(root, "step", 0), theta, optimizer, stopping, best);
+        return new Decoded(state, text(root, "run_id"), count(root, "epochs_done", 0));
     }
 
     static ArrayNode array(double[] values) {
@@ -129,6 +139,18 @@ public final class CheckpointCodec {
         return v;
     }
 
+    /** A whole number of at least {@code min}: steps and epochs, where 1.5, -3 or 1e30 are damage. */
+    static long count(JsonNode node, String field, long min) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw new IllegalArgumentException("field '" + field + "' is missing or not a whole number");
+        }
+        if (v.asLong() < min) {
+            throw new IllegalArgumentException("field '" + field + "' must be >= " + min + ", but is " + v.asLong());
+        }
+        return v.asLong();
+    }
+
     private static boolean isNonNumeric(String s) {
         return s.equals("Infinity") || s.equals("-Infinity") || s.equals("NaN");
     }
@@ -153,6 +175,11 @@ public final class CheckpointCodec {
                 throw new IllegalArgumentException("entry " + i + " of '" + field + "' is not a number");
             }
             out[i] = e.doubleValue();
+            if (!Double.isFinite(out[i])) {
+                // Parameters and optimizer state are finite by construction (a non-finite step fails the run).
+                throw new IllegalArgumentException("entry " + i + " of '" + field + "' is " + out[i]
+                        + ", not a finite number");
+            }
         }
         return out;
     }

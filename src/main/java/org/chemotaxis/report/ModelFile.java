@@ -58,7 +58,7 @@ public final class ModelFile {
         } catch (NoSuchFileException e) {
             throw new BadInputException("model file not found: " + file);
         } catch (IOException e) {
-            throw new BadInputException("cannot read model file " + file + ": " + e.getMessage());
+            throw new BadInputException("cannot read model file " + file + ": " + FileProblems.why(e));
         }
         try {
             JsonNode root = CheckpointCodec.JSON.readTree(text);
@@ -75,8 +75,12 @@ public final class ModelFile {
                 throw new IllegalArgumentException("model.parameters says " + m.path("parameters").asInt(-1)
                         + " but there are " + theta.length);
             }
+            double loss = root.path("validation_loss").asDouble(Double.NaN);
+            if (Double.isNaN(loss)) {
+                throw new IllegalArgumentException("validation_loss is missing or NaN");
+            }
             return new Loaded(m.path("type").asText(), m.path("inputs").asInt(), m.path("outputs").asInt(), theta.length,
-                    root.path("epoch").asLong(), root.path("validation_loss").asDouble(), sha, theta);
+                    CheckpointCodec.count(root, "epoch", -1), loss, sha, theta);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             throw new BadInputException("model file " + file + " is damaged or truncated: " + why);
