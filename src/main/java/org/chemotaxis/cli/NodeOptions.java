@@ -35,7 +35,10 @@ final class NodeOptions {
         if (port < 0 || port > 65535) {
             throw new BadInputException("--port must be in 0..65535, but was " + port);
         }
-        return ClusterSetup.node(host, port, role, tls, System.getenv(ClusterSetup.PASSWORD_ENV), ConfigFactory.load());
+        if (tls != null) {
+            TlsFolder.check(tls);
+        }
+        return ClusterSetup.node(host, port, role, tls, TlsFolder.password(), ConfigFactory.load());
     }
 
     /**
