@@ -20,19 +20,22 @@ final class Interrupts implements AutoCloseable {
     static final long GRACE_SECONDS = 20;
 
     private final Path runDir;
+    /** The run folder's lock: released here too, since the JVM halts once the hooks are done. */
+    private final AutoCloseable lock;
     private final AtomicReference<ActorRef<Coordinator.Command>> coordinator = new AtomicReference<>();
     private final CountDownLatch runOver = new CountDownLatch(1);
     private final Thread hook;
     private volatile boolean stopping;
 
-    private Interrupts(Path runDir) {
+    private Interrupts(Path runDir, AutoCloseable lock) {
         this.runDir = runDir;
+        this.lock = lock;
         this.hook = new Thread(this::onShutdown, "interrupt-handler");
     }
 
     /** Installs the hook for the run in {@code runDir}; closing it removes the hook again. */
-    static Interrupts install(Path runDir) {
-        Interrupts i = new Interrupts(runDir);
+    static Interrupts install(Path runDir, AutoCloseable lock) {
+        Interrupts i = new Interrupts(runDir, lock);
         Runtime.getRuntime().addShutdownHook(i.hook);
         return i;
     }
@@ -63,6 +66,11 @@ final class Interrupts implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            lock.close();
+        } catch (Exception ignored) {
+            // a lock left behind is stale and taken over by the next run
         }
     }
 

@@ -36,15 +36,17 @@ final class RunExtension {
         return changed.training().epochs() == stored.training().epochs() ? stored : changed;
     }
 
-    /**
-     * Checks the new length against the epochs done, then writes it into config.yml and the
-     * event log. Called once the checkpoint is known to fit, before the run starts.
-     */
-    static void record(RunFolder folder, ExperimentConfig stored, ExperimentConfig changed, long epochsDone) {
+    /** Checks the new length against the epochs done; called once the checkpoint is known to fit. */
+    static void check(ExperimentConfig changed, long epochsDone) {
         if (changed.training().epochs() < epochsDone) {
             throw new BadInputException(KEY + " must be at least the " + epochsDone + " epochs done, but was "
                     + changed.training().epochs() + " (--set " + KEY + ")");
         }
+    }
+
+    /** Writes the new length into config.yml and the event log; called under the run's lock, before the run starts. */
+    static void record(RunFolder folder, ExperimentConfig stored, ExperimentConfig changed, long epochsDone) {
+        check(changed, epochsDone);
         folder.writeConfig(ConfigLoader.toYaml(changed));
         EventLog.append(folder.dir(), new RunEvent.RunExtended(folder.runId(), System.currentTimeMillis(), epochsDone,
                 stored.training().epochs(), changed.training().epochs()));

@@ -13,8 +13,12 @@ import org.chemotaxis.config.ConfigLoader;
 import org.chemotaxis.config.ExperimentConfig;
 import org.chemotaxis.experiment.Experiment;
 import org.chemotaxis.experiment.Experiments;
+import org.chemotaxis.config.Limits;
 import org.chemotaxis.report.CheckpointCodec;
+import org.chemotaxis.report.EventHistory;
+import org.chemotaxis.report.ParameterHash;
 import org.chemotaxis.report.RunFolder;
+import org.chemotaxis.report.RunLock;
 import org.chemotaxis.runtime.ClusterSetup;
 import org.chemotaxis.runtime.LocalRun;
 import org.chemotaxis.runtime.RunOutcome;
@@ -77,9 +81,11 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // Everything is checked first, in the order the run would meet it; only then the folder,
+        // its lock and its files.
         dashboard.validate();
-        if (workers != null && workers < 0) {
-            throw new BadInputException("--workers must be >= 0, but was " + workers);
+        if (workers != null) {
+            Limits.checkRange("--workers", workers, 0, Limits.MAX_WORKERS);
         }
         if (!cluster && tls != null) {
             throw new BadInputException("--tls needs --cluster");
@@ -87,12 +93,20 @@ public final class TrainCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new BadInputException("--port must be in 0..65535, but was " + port);
         }
+        if (name != null) {
+            Limits.checkName("--name", name);
+        }
+        if (tls != null) {
+            TlsFolder.check(tls);
+        }
         Prepared p = resume != null ? prepareResume() : prepareFresh();
-        return run(p);
+        try (RunLock lock = p.lock()) {
+            return run(p);
+        }
     }
 
-    /** A run ready to start: nothing in it can fail for bad input any more. */
-    record Prepared(ExperimentConfig config, Experiment experiment, Training training, RunFolder folder, boolean created) {
+    /** A run ready to start, its folder locked: nothing in it can fail for bad input any more. */
+    record Prepared(ExperimentConfig config, Experiment experiment, Training training, RunFolder folder, RunLock lock) {
     }
 
     private Prepared prepareFresh() {
@@ -100,13 +114,22 @@ public final class TrainCommand implements Callable<Integer> {
         Experiment exp = Experiments.of(config, plugins.registry());
         Training training = exp.newTraining();
         WarmStart warm = initFrom != null ? WarmStart.from(initFrom, exp, training) : null;
+        String folderName = name != null ? name : RunFolder.defaultName(config.name());
+        RunFolder.checkNew(out, folderName);
         // Only now, with everything validated, does a folder appear.
-        RunFolder folder = RunFolder.create(out, name != null ? name : RunFolder.defaultName(config.name()));
+        RunFolder folder = RunFolder.create(out, folderName);
+        RunLock lock;
+        try {
+            lock = RunLock.acquire(folder.dir());
+        } catch (RuntimeException e) {
+            folder.deleteIfEmptyOfResults();
+            throw e;
+        }
         folder.writeConfig(ConfigLoader.toYaml(config));
         if (warm != null) {
             warm.record(folder);
         }
-        return new Prepared(config, exp, training, folder, true);
+        return new Prepared(config, exp, training, folder, lock);
     }
 
     private Prepared prepareResume() {
@@ -118,6 +141,9 @@ public final class TrainCommand implements Callable<Integer> {
         ExperimentConfig stored = Configs.load(folder.file(RunFolder.CONFIG), java.util.List.of(), plugins.registry());
         CheckpointCodec.Decoded checkpoint = folder.readCheckpoint().orElseThrow(() -> new BadInputException(
                 "no checkpoint in " + resume + " (" + RunFolder.CHECKPOINT + " is missing): nothing to resume"));
+        EventHistory.Read history = EventHistory.read(folder.file(RunFolder.EVENTS));
+        ResumeCheck.metrics(folder);
+        folder.checkWritable();
         ExperimentConfig config = RunExtension.apply(stored, overrides);
         Experiment exp = Experiments.of(config, plugins.registry());
         Training training = exp.newTraining();
@@ -127,10 +153,28 @@ public final class TrainCommand implements Callable<Integer> {
             throw new BadInputException("checkpoint " + folder.file(RunFolder.CHECKPOINT) + " does not fit "
                     + folder.file(RunFolder.CONFIG) + ": " + e.getMessage());
         }
+        ResumeCheck.consistent(folder, stored, checkpoint, training, history);
         if (config != stored) {
-            RunExtension.record(folder, stored, config, training.epochsDone());
+            RunExtension.check(config, training.epochsDone());
         }
-        return new Prepared(config, exp, training, folder, false);
+        RunLock lock = RunLock.acquire(folder.dir());
+        try {
+            // What was checked is what runs: no other run changed the checkpoint before the lock was ours.
+            CheckpointCodec.Decoded now = folder.readCheckpoint().orElse(null);
+            if (now == null || now.state().step() != checkpoint.state().step()
+                    || !ParameterHash.sha256(now.state().theta()).equals(ParameterHash.sha256(checkpoint.state().theta()))) {
+                throw new BadInputException("checkpoint " + folder.file(RunFolder.CHECKPOINT)
+                        + " changed while this resume started (another run ended just now?); start it again");
+            }
+            history.warnings().forEach(w -> System.err.println("warning: " + w));
+            if (config != stored) {
+                RunExtension.record(folder, stored, config, training.epochsDone());
+            }
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        return new Prepared(config, exp, training, folder, lock);
     }
 
     private int run(Prepared p) {
@@ -143,10 +187,10 @@ public final class TrainCommand implements Callable<Integer> {
                 JobFactories.inMemory(p.experiment(), folder.runId()));
         Config akka = akkaConfig();
         if (cluster) {
-            akka = ClusterSetup.node(host, port, "trainer", tls, System.getenv(ClusterSetup.PASSWORD_ENV), akka);
+            akka = ClusterSetup.node(host, port, "trainer", tls, TlsFolder.password(), akka);
         }
         RunOutcome outcome;
-        try (Interrupts interrupts = Interrupts.install(folder.dir())) {
+        try (Interrupts interrupts = Interrupts.install(folder.dir(), p.lock())) {
             outcome = LocalRun.run(parts, n, akka,
                     system -> {
                         if (cluster) {
