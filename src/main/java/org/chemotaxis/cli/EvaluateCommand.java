@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.chemotaxis.config.BadInputException;
 import org.chemotaxis.config.ExperimentConfig;
+import org.chemotaxis.config.Limits;
 import org.chemotaxis.experiment.ChemotaxisExperiment;
 import org.chemotaxis.experiment.ChemotaxisScoring;
 import org.chemotaxis.experiment.ProblemExperiment;
@@ -77,6 +78,12 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (starts != null) {
+            Limits.checkRange("--starts", starts, 1, Limits.MAX_EPISODES);
+        }
+        if (plot != null) {
+            OutputFiles.check("--plot", plot, List.of());
+        }
         if (controllerName != null && runDir == null) {
             return chemotaxis(null);
         }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.chemotaxis.experiment.RunReports;
+import org.chemotaxis.config.Limits;
 import org.chemotaxis.experiment.Generation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +37,10 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Limits.checkRange("--warmup", warmup, 1, Limits.MAX_GENERATION_STEPS);
+        Limits.checkRange("--steps", steps, 1, Limits.MAX_GENERATION_STEPS);
         LoadedRun run = LoadedRun.open(runDir, plugins.registry());
+        output.check(run.folder().file(RunReports.GENERATION_PLOT), run.inputs());
         Generation.Result r = Generation.run(run.sequence("generate"), run.theta(), warmup, steps);
         StringBuilder csv = new StringBuilder("time");
         for (String c : r.channels()) {

@@ -25,6 +25,12 @@ record LoadedRun(RunFolder folder, ExperimentConfig config, Experiment experimen
         return new LoadedRun(folder, config, exp, model, theta);
     }
 
+    /** The files the run reads besides its folder: its CSV data, if any. */
+    List<Path> inputs() {
+        String data = config.data().path();
+        return data == null || data.isBlank() ? List.of() : List.of(Path.of(data));
+    }
+
     SequenceExperiment sequence(String command) {
         if (experiment instanceof SequenceExperiment s) {
             return s;

@@ -38,6 +38,10 @@ public final class ObserveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         dashboard.validate();
+        var config = node.config("observer");
+        if (out != null) {
+            OutputFiles.check("--out", out, java.util.List.of());
+        }
         String nobody = TrainerProbe.unreachable(ClusterSetup.seed(node.join));
         if (nobody != null) {
             System.err.println("observer stopped: " + nobody);
@@ -55,7 +59,7 @@ public final class ObserveCommand implements Callable<Integer> {
             return node.runUntilDone(ObserverNode.create(e -> {
                 print(e, sinkFile);
                 feed.publish(e);
-            }, exit), exit, node.config("observer"), "observer", system -> {
+            }, exit), exit, config, "observer", system -> {
                 if (dashboard.enabled()) {
                     dashboard.start(system, feed);
                 }

@@ -34,6 +34,9 @@ public final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LoadedRun run = LoadedRun.open(runDir, plugins.registry());
+        List<Path> inputs = new ArrayList<>(run.inputs());
+        inputs.add(data);
+        output.check(run.folder().file("prediction.png"), inputs);
         Prediction.Result r = Prediction.run(run.sequence("predict"), run.theta(), data);
         StringBuilder csv = new StringBuilder("row");
         for (String c : r.channels()) {

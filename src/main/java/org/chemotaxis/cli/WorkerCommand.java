@@ -2,7 +2,7 @@ package org.chemotaxis.cli;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import org.chemotaxis.config.BadInputException;
+import org.chemotaxis.config.Limits;
 import org.chemotaxis.runtime.LocalRun;
 import org.chemotaxis.runtime.WorkerNode;
 import picocli.CommandLine.Command;
@@ -26,10 +26,8 @@ public final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int n = workers != null ? workers : LocalRun.defaultWorkers();
-        if (n < 1) {
-            throw new BadInputException("--workers must be >= 1, but was " + n);
-        }
+        int n = workers != null ? workers : Math.min(LocalRun.defaultWorkers(), Limits.MAX_WORKERS);
+        Limits.checkRange("--workers", n, 1, Limits.MAX_WORKERS);
         CompletableFuture<WorkerNode.Exit> exit = new CompletableFuture<>();
         var config = LocalRun.workerDispatcher(n).withFallback(node.config("worker"));
         return node.runUntilDone(WorkerNode.create(n, JobFactories.fromConfig(plugins.registry()), exit), exit, config,

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.chemotaxis.config.BadInputException;
 import org.chemotaxis.config.ExperimentConfig;
+import org.chemotaxis.config.Limits;
 import org.chemotaxis.worm.ArenaSpec;
 import org.chemotaxis.worm.Baselines;
 import org.chemotaxis.worm.ChemotaxisEvaluation;
@@ -53,6 +54,10 @@ public final class ChemotaxisScoring {
         double step = positive("--dt", o.dt(), WorldConfig.DT);
         if (step > seconds) {
             throw new BadInputException("--dt must not exceed the duration " + seconds + ", but was " + step);
+        }
+        if (seconds / step > Limits.MAX_WORLD_STEPS) {
+            throw new BadInputException("--duration / --dt must be at most " + Limits.MAX_WORLD_STEPS
+                    + " world steps, but was " + seconds + " / " + step);
         }
         this.sensorNoise = o.sensorNoise() != null ? o.sensorNoise() : 0;
         if (!(sensorNoise >= 0) || !Double.isFinite(sensorNoise)) {

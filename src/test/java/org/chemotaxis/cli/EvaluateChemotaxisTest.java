@@ -109,7 +109,7 @@ class EvaluateChemotaxisTest {
             "error: bad field spec 'blob': unknown field kind 'blob', expected gauss, cone or spots",
             "error: bad arena spec 'box': unknown arena kind 'box', expected open or disk",
             "error: unknown controller 'klino'; accepted: none, pirouette, weathervane, combined",
-            "error: --starts must be > 0, but was 0",
+            "error: --starts must be in 1..100000, but was 0",
             "error: --duration must be a finite number > 0, but was -5.0",
             "error: --sensor-noise must be a finite number >= 0, but was -0.1",
             "error: arena radius must hold every start, i.e. be >= 4.5, but was 2.0 (world.arena.radius)",
