@@ -87,6 +87,11 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
     private enum NextStep implements Command { INSTANCE }
 
+    private enum NoWorkersCheck implements Command { INSTANCE }
+
+    /** Config key of how long a step may wait without any usable worker before the trainer says so. */
+    static final String NO_WORKER_WARNING = "chemotaxis.no-worker-warning";
+
     /** How the run is driven. {@code taskSize} 0 = automatic (about four tasks per worker per step). */
     public record Settings(String runId, String name, String runDir, long epochs, int taskSize, int maxAttempts,
                            String metricName, DoubleUnaryOperator lossToMetric, String modelName, String optimizerName) {
@@ -116,6 +121,10 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     /** Set once the run is over (finished, interrupted or failed); the workers are being stopped. */
     private RunOutcome result;
     private final long startNanos = System.nanoTime();
+    /** How long without a usable worker until a warning; since when there has been none (-1: there is one). */
+    private final java.time.Duration noWorkerWarning;
+    private long noWorkersSince = -1;
+    private String lastDecline;
 
     private Coordinator(ActorContext<Command> context, Settings settings, Training training, RunRecorder recorder,
                         JobSpec job, ActorRef<EventLog.Command> eventLog,
@@ -129,6 +138,10 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         this.earlyStopping = earlyStopping;
         this.outcome = outcome;
         this.scheduler = new StepScheduler<>(job.run(), settings.maxAttempts());
+        com.typesafe.config.Config conf = context.getSystem().settings().config();
+        this.noWorkerWarning = conf.hasPath(NO_WORKER_WARNING) ? conf.getDuration(NO_WORKER_WARNING)
+                : java.time.Duration.ofSeconds(30);
+        context.scheduleOnce(noWorkerWarning, context.getSelf(), NoWorkersCheck.INSTANCE);
         ActorRef<Receptionist.Listing> listingAdapter = context.messageAdapter(Receptionist.Listing.class, WorkersListed::new);
         context.getSystem().receptionist().tell(Receptionist.subscribe(Worker.SERVICE_KEY, listingAdapter));
         if (ClusterSetup.isCluster(context.getSystem())) {
@@ -164,6 +177,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                 .onMessageEquals(StopWaitOver.INSTANCE, this::onStopWaitOver)
                 .onMessageEquals(NextStep.INSTANCE, this::onNextStep)
                 .onMessageEquals(StopAfterEpoch.INSTANCE, this::onStopRequest)
+                .onMessageEquals(NoWorkersCheck.INSTANCE, this::onNoWorkersCheck)
                 .build();
     }
 
@@ -239,6 +253,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             return this;
         }
         declined.add(w);
+        lastDecline = nodeOf(w) + ": " + msg.reason();
         scheduler.leave(w);
         log(new RunEvent.WorkerDeclined(settings.runId(), now(), nodeOf(w), msg.reason()));
         logWorkers();
@@ -387,6 +402,29 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         } else {
             beginStep();
         }
+        return this;
+    }
+
+    /**
+     * A run whose workers all declined it, or that has none yet, would wait in silence: every
+     * {@link #NO_WORKER_WARNING} without a usable worker it says so, with the last decline's reason.
+     */
+    private Behavior<Command> onNoWorkersCheck() {
+        if (result != null) {
+            return this;
+        }
+        long now = System.nanoTime();
+        if (scheduler.workerCount() > 0) {
+            noWorkersSince = -1;
+        } else if (noWorkersSince < 0) {
+            noWorkersSince = now;
+        } else {
+            long seconds = Math.round((now - noWorkersSince) / 1e9);
+            getContext().getLog().warn("no usable worker for {} s: the run waits at step {} for a worker to join"
+                    + " (bin/chemotaxis worker --join HOST:PORT){}", seconds, training.step(),
+                    lastDecline == null ? "" : "; the last one declined the run on " + lastDecline);
+        }
+        getContext().scheduleOnce(noWorkerWarning, getContext().getSelf(), NoWorkersCheck.INSTANCE);
         return this;
     }
 

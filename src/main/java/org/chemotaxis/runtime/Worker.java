@@ -49,6 +49,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
 
     private final JobFactory factory;
     private final Runnable onRunEnded;
+    private final java.util.function.Consumer<String> onDeclined;
     private long run;
     private String runId;
     private int id;
@@ -59,10 +60,12 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     private long seed;
     private double[] theta;
 
-    private Worker(ActorContext<Command> context, JobFactory factory, Runnable onRunEnded) {
+    private Worker(ActorContext<Command> context, JobFactory factory, Runnable onRunEnded,
+                   java.util.function.Consumer<String> onDeclined) {
         super(context);
         this.factory = factory;
         this.onRunEnded = onRunEnded;
+        this.onDeclined = onDeclined;
         context.getSystem().receptionist().tell(Receptionist.register(SERVICE_KEY, context.getSelf()));
     }
 
@@ -75,7 +78,16 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
      *                   (its stop may take a moment to reach the coordinator; the run's end does not)
      */
     public static Behavior<Command> create(JobFactory factory, Runnable onRunEnded) {
-        return Behaviors.setup(ctx -> new Worker(ctx, factory, onRunEnded));
+        return create(factory, onRunEnded, reason -> { });
+    }
+
+    /**
+     * @param onDeclined called with the reason when this worker cannot build a run it was offered
+     *                   (the coordinator hears it too and never offers it again)
+     */
+    public static Behavior<Command> create(JobFactory factory, Runnable onRunEnded,
+                                           java.util.function.Consumer<String> onDeclined) {
+        return Behaviors.setup(ctx -> new Worker(ctx, factory, onRunEnded, onDeclined));
     }
 
     @Override
@@ -98,6 +110,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
             } catch (RuntimeException e) {
                 getContext().getLog().error("declines run {}: {}", offer.job().runId(), e.getMessage());
                 offer.coordinator().tell(new Coordinator.Declined(offer.id(), String.valueOf(e.getMessage())));
+                onDeclined.accept("declined run " + offer.job().runId() + ": " + e.getMessage());
                 return this;
             }
             runId = offer.job().runId();

@@ -36,9 +36,16 @@ public final class WorkerNode {
     public static Behavior<Void> create(int workers, JobFactory factory, CompletableFuture<Exit> exit) {
         return Behaviors.<Object>setup(ctx -> {
             Set<ActorRef<Worker.Command>> alive = new HashSet<>();
+            // A node whose every worker declined the run (it cannot read the data, lacks the plugin) has nothing
+            // to give: it leaves with the reason and exit code 2 instead of staying joined and idle.
+            java.util.concurrent.atomic.AtomicInteger declined = new java.util.concurrent.atomic.AtomicInteger();
             for (int i = 0; i < workers; i++) {
                 ActorRef<Worker.Command> w = ctx.spawn(
-                        Worker.create(factory, () -> exit.complete(new Exit(0, "the training ended"))), "worker-" + i,
+                        Worker.create(factory, () -> exit.complete(new Exit(0, "the training ended")), reason -> {
+                            if (declined.incrementAndGet() == workers) {
+                                exit.complete(new Exit(2, reason));
+                            }
+                        }), "worker-" + i,
                         DispatcherSelector.fromConfig(LocalRun.WORKER_DISPATCHER));
                 ctx.watch(w);
                 alive.add(w);

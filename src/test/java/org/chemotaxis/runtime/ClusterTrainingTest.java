@@ -204,8 +204,9 @@ class ClusterTrainingTest {
         List<JsonNode> declined = events(tmp.resolve("declined"), "WorkerDeclined");
         assertEquals(1, declined.size(), "one decline, and the node is not offered the run again");
         assertTrue(declined.get(0).path("reason").asText().contains("'thermotaxis' is not installed"), declined.toString());
-        assertEquals(0, declinerExit.get(60, TimeUnit.SECONDS).code(), "the node that declined hears the end: "
-                + declinerExit.get().reason());
+        WorkerNode.Exit declinerEnd = declinerExit.get(60, TimeUnit.SECONDS);
+        assertEquals(2, declinerEnd.code(), "the node that declined leaves with exit 2: " + declinerEnd.reason());
+        assertTrue(declinerEnd.reason().contains("'thermotaxis' is not installed"), declinerEnd.reason());
     }
 
     /** An estimator that runs a hook before each task (on the worker's thread). */
