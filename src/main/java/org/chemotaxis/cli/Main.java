@@ -35,11 +35,33 @@ public final class Main implements Runnable {
     public static int execute(String... args) {
         System.setProperty("java.awt.headless", "true");
         CommandLine cl = commandLine();
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // the limits (README, "Limits") keep inputs from asking for this; the heap can still be too small
+            cl.getErr().println("failed: out of memory (" + e.getMessage() + "); give the JVM more heap, e.g."
+                    + " CHEMOTAXIS_JAVA_OPTS=-Xmx8g");
+            cl.getErr().flush();
+            return ExitCode.FAILED;
+        }
     }
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // A wrong option or value is one line, like any other bad input, with a pointer to the help.
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = cl.getErr();
+            String message = ex.getMessage() == null ? "bad command line" : ex.getMessage().strip().lines()
+                    .findFirst().orElse("bad command line");
+            String suggestion = "";
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                suggestion = " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)";
+            }
+            String command = ex.getCommandLine().getCommandSpec().qualifiedName();
+            err.println("error: " + message + suggestion + "; see " + command + " --help");
+            err.flush();
+            return ExitCode.BAD_INPUT;
+        });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // The top-level writer: tests and embedders redirect it there.
             PrintWriter err = cl.getErr();
@@ -47,6 +69,12 @@ public final class Main implements Runnable {
                 err.println("error: " + e.getMessage());
                 err.flush();
                 return ExitCode.BAD_INPUT;
+            }
+            if (e instanceof java.io.UncheckedIOException io) {
+                // a file that could not be written while running (a full disk, a folder gone): one line is the story
+                err.println("failed: " + io.getMessage());
+                err.flush();
+                return ExitCode.FAILED;
             }
             err.println("failed: " + e);
             e.printStackTrace(err);
