@@ -56,8 +56,14 @@ public final class CompareCommand implements Callable<Integer> {
         if (!groupBy.equals("name") && !groupBy.equals("run")) {
             throw new BadInputException("--group-by must be name or run, but was '" + groupBy + "'");
         }
-        if (starts != null && starts < 1) {
-            throw new BadInputException("--starts must be > 0, but was " + starts);
+        if (starts != null) {
+            org.chemotaxis.config.Limits.checkRange("--starts", starts, 1, org.chemotaxis.config.Limits.MAX_EPISODES);
+        }
+        if (plot != null) {
+            OutputFiles.check("--plot", plot, runs);
+        }
+        if (markdown != null) {
+            OutputFiles.check("--markdown", markdown, runs);
         }
         if (!Double.isFinite(threshold)) {
             throw new BadInputException("--threshold must be a finite number, but was " + threshold);

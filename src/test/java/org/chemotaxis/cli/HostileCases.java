@@ -372,6 +372,8 @@ final class HostileCases {
                 ws -> a("evaluate", "--controller", "combined", "--starts", "-7")));
         rows.add(bad(LIMITS, "evaluate --controller --starts 2147483647", "--starts must be in",
                 ws -> a("evaluate", "--controller", "combined", "--starts", "2147483647")));
+        rows.add(bad(LIMITS, "compare --starts 2147483647", "--starts must be in 1..100000",
+                ws -> a("compare", "--starts", "2147483647", ws.run())));
         rows.add(bad(LIMITS, "evaluate --duration 1e9", "--duration / --dt must be at most",
                 ws -> a("evaluate", ws.chem(), "--duration", "1e9")));
         rows.add(bad(LIMITS, "evaluate --dt 1e-9", "--duration / --dt must be at most",
@@ -580,6 +582,10 @@ final class HostileCases {
                 ws -> a("evaluate", "--controller", "combined", "--plot", ws.run().resolve("config.yml"))));
         rows.add(bad(OUTPUTS, "evaluate --plot a folder", "is a folder",
                 ws -> a("evaluate", ws.chem(), "--plot", ws.chem())));
+        rows.add(bad(OUTPUTS, "compare --markdown RUN/config.yml", own,
+                ws -> a("compare", "--markdown", ws.run().resolve("config.yml"), ws.run())));
+        rows.add(bad(OUTPUTS, "compare --plot RUN/loss.png", own,
+                ws -> a("compare", "--plot", ws.run().resolve("loss.png"), ws.run())));
         rows.add(bad(OUTPUTS, "observe --out RUN/events.jsonl", own,
                 ws -> a("observe", "--join", "127.0.0.1:1", "--out", ws.run().resolve("events.jsonl"))));
         rows.add(bad(OUTPUTS, "train --out a file", "is a file, not a folder", ws -> a("train", ws.tiny(), "--out",
