@@ -138,6 +138,8 @@ public final class TrainCommand implements Callable<Integer> {
                     + " (--set training.epochs=N gives it more epochs)");
         }
         RunFolder folder = RunFolder.open(resume);
+        // An active run changes the files checked below: say that it is active, not that they disagree.
+        RunLock.checkFree(folder.dir());
         ExperimentConfig stored = Configs.load(folder.file(RunFolder.CONFIG), java.util.List.of(), plugins.registry());
         CheckpointCodec.Decoded checkpoint = folder.readCheckpoint().orElseThrow(() -> new BadInputException(
                 "no checkpoint in " + resume + " (" + RunFolder.CHECKPOINT + " is missing): nothing to resume"));

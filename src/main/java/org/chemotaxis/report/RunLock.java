@@ -99,6 +99,34 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Refuses a folder that some process trains into right now, without taking its lock: a resume
+     * asks first, since the files it checks change under an active run (and would be reported as
+     * damaged). {@link #acquire} decides in the end.
+     */
+    public static void checkFree(Path runDir) {
+        Path file = runDir.resolve(FILE);
+        synchronized (HELD) {
+            RunLock mine = HELD.get(realPath(runDir));
+            if (mine != null) {
+                throw inUse(runDir, file, mine.content);
+            }
+            if (!Files.isRegularFile(file)) {
+                return;
+            }
+            // This JVM holds no lock on the file, so opening and closing it here releases nothing.
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                FileLock lock = ch.tryLock();
+                if (lock == null) {
+                    throw inUse(runDir, file, read(ch));
+                }
+                lock.release();
+            } catch (IOException e) {
+                // acquire() reports what is wrong with the file
+            }
+        }
+    }
+
     /** Whether some process (this one included) holds the lock of {@code runDir}. */
     public static boolean isHeld(Path runDir) {
         Path file = runDir.resolve(FILE);

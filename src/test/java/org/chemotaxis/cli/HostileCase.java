@@ -60,6 +60,12 @@ final class HostileCase {
         return this;
     }
 
+    /** The workspace changes under the command (another process writes into it), so it is not compared. */
+    HostileCase changing() {
+        unchanged = false;
+        return this;
+    }
+
     HostileCase then(Check c) {
         check = c;
         return this;

@@ -405,6 +405,26 @@ final class HostileCases {
                     assertEquals("locked ", first, "the holder took the lock");
                     assertTrue(RunLock.isHeld(ws.run()));
                 }));
+        rows.add(bad(LOCK, "a resume while another process trains into the folder (its files change meanwhile)",
+                "is in use by pid", resumeRun())
+                .changing()
+                .given(ws -> {
+                    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+                    Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                            Main.class.getName(), "train", "--resume", ws.run().toString(), "--set",
+                            "training.epochs=100000", "--workers", "1")
+                            .redirectErrorStream(true).redirectOutput(ws.path("trainer.log").toFile()).start();
+                    ws.onClose(() -> {
+                        p.destroyForcibly();
+                        p.waitFor(60, TimeUnit.SECONDS);
+                    });
+                    long deadline = System.nanoTime() + 60_000_000_000L;
+                    while (RunFiles.epochsDone(ws.run().resolve("checkpoint.json")) < 3 && System.nanoTime() < deadline) {
+                        assertTrue(p.isAlive(), Files.readString(ws.path("trainer.log")));
+                        Thread.sleep(20);
+                    }
+                    assertTrue(RunLock.isHeld(ws.run()), "the other process trains: " + Files.readString(ws.path("trainer.log")));
+                }));
         rows.add(ok(LOCK, "a fresh run may start from a locked run's model (it only reads it)", "run_dir=",
                 ws -> a("train", ws.tiny(), "--out", ws.path("out"), "--workers", "1", "--init-from", ws.run(),
                         "--set", "training.epochs=1"))
