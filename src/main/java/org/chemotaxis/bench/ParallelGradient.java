@@ -41,7 +41,7 @@ public final class ParallelGradient implements AutoCloseable {
         this.fanOut = new ThreadPoolFanOut(objective, estimator, threads);
         this.base = objective.newEvaluator();
         base.select(sample);
-        this.values = new double[indexCount];
+        this.values = new double[indexCount * estimator.valuesPerIndex()];
     }
 
     public int threads() {
@@ -61,7 +61,10 @@ public final class ParallelGradient implements AutoCloseable {
         if (count < 0 || count > indexCount) {
             throw new IllegalArgumentException("count must be in [0, " + indexCount + "], but was " + count);
         }
-        StepPlan plan = new StepPlan(key, 0, 0, sample, count, TaskPartition.split(count, chunk));
+        // an adaptive estimator at its initial state
+        double[] scale = estimator.scale(estimator.initialState(theta.length));
+        StepPlan plan = new StepPlan(key, 0, 0, sample, count, estimator.valuesPerIndex(), scale,
+                TaskPartition.split(count, chunk));
         fanOut.evaluate(plan, theta, values);
     }
 

@@ -30,7 +30,7 @@ final class WarmStart {
         ModelFile.Loaded model = ModelFile.read(file);
         double[] theta = ModelFile.parametersFor(model, exp.model(), file);
         TrainingState fresh = training.exportState();
-        training.restoreState(new TrainingState(0, theta, fresh.optimizer(), fresh.stopping(), theta));
+        training.restoreState(new TrainingState(0, theta, fresh.optimizer(), fresh.estimator(), fresh.stopping(), theta));
         return new WarmStart(file, model);
     }
 

@@ -6,16 +6,34 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Section {@code estimator}: how the gradient is estimated (see DESIGN.md, "Estimators").
+ * Section {@code estimator}: how the gradient is estimated (README, "Estimators").
  *
  * @param type       forward, central, gaussian, spsa, node or bptt
  * @param sigma      perturbation size
  * @param directions random directions (antithetic pairs) per step, for gaussian, spsa and node
+ * @param shaping    none, or centered_rank: the step's losses replaced by their centered ranks
  */
-public record EstimatorConfig(Type type, double sigma, int directions) {
+public record EstimatorConfig(Type type, double sigma, int directions, Shaping shaping) {
 
     public enum Type {
         FORWARD, CENTRAL, GAUSSIAN, SPSA, NODE, BPTT;
+
+        @JsonValue
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** True for the random-direction estimators, whose losses {@code estimator.shaping} can rank. */
+        public boolean shapeable() {
+            return switch (this) {
+                case GAUSSIAN, SPSA, NODE -> true;
+                default -> false;
+            };
+        }
+    }
+
+    public enum Shaping {
+        NONE, CENTERED_RANK;
 
         @JsonValue
         public String key() {
@@ -25,18 +43,20 @@ public record EstimatorConfig(Type type, double sigma, int directions) {
 
     public EstimatorConfig {
         Objects.requireNonNull(type, "estimator.type");
+        Objects.requireNonNull(shaping, "estimator.shaping");
     }
 
     /** The defaults of this section live here and nowhere else; a null argument means "default". */
     @JsonCreator
-    public static EstimatorConfig of(Type type, Double sigma, Integer directions) {
+    public static EstimatorConfig of(Type type, Double sigma, Integer directions, Shaping shaping) {
         return new EstimatorConfig(
                 type != null ? type : Type.CENTRAL,
                 sigma != null ? sigma : 1e-3,
-                directions != null ? directions : 16);
+                directions != null ? directions : 16,
+                shaping != null ? shaping : Shaping.NONE);
     }
 
     public static EstimatorConfig defaults() {
-        return of(null, null, null);
+        return of(null, null, null, null);
     }
 }

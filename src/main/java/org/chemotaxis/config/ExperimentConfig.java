@@ -203,6 +203,12 @@ public record ExperimentConfig(
 
         r.positiveFinite("estimator.sigma", estimator.sigma());
         r.between("estimator.directions", estimator.directions(), 1, Limits.MAX_COUNT);
+        if (estimator.shaping() != EstimatorConfig.Shaping.NONE && !estimator.type().shapeable()) {
+            r.add("estimator.shaping", "estimator.shaping " + estimator.shaping().key() + " applies to the "
+                    + "random-direction estimators (" + String.join(", ", java.util.Arrays.stream(EstimatorConfig.Type.values())
+                            .filter(EstimatorConfig.Type::shapeable).map(EstimatorConfig.Type::key).toList())
+                    + "), not to " + estimator.type().key());
+        }
 
         OptimizerConfig o = optimizer;
         r.positiveFinite("optimizer.lr", o.lr());

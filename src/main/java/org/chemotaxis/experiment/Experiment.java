@@ -8,8 +8,10 @@ import org.chemotaxis.optim.LearningRateSchedule;
 import org.chemotaxis.optim.Optimizer;
 import org.chemotaxis.optim.OptimizerSettings;
 import org.chemotaxis.optim.Optimizers;
+import org.chemotaxis.perturb.EstimatorSettings;
 import org.chemotaxis.perturb.Estimators;
 import org.chemotaxis.perturb.GradientEstimator;
+import org.chemotaxis.perturb.Shaping;
 import org.chemotaxis.task.Objective;
 import org.chemotaxis.train.EarlyStoppingRule;
 import org.chemotaxis.train.SampleSource;
@@ -51,7 +53,8 @@ public interface Experiment {
 
     default GradientEstimator estimator() {
         var e = config().estimator();
-        return Estimators.create(e.type().key(), e.sigma(), e.directions());
+        return Estimators.create(e.type().key(),
+                new EstimatorSettings(e.sigma(), e.directions(), Shaping.of(e.shaping().key())));
     }
 
     default long initSeed() {

@@ -11,12 +11,16 @@ public final class Estimators {
     }
 
     public static GradientEstimator create(String type, double sigma, int directions) {
+        return create(type, EstimatorSettings.of(sigma, directions));
+    }
+
+    public static GradientEstimator create(String type, EstimatorSettings s) {
         return switch (type) {
-            case "forward" -> WeightPerturbation.forward(sigma);
-            case "central" -> WeightPerturbation.central(sigma);
-            case "gaussian" -> RandomDirections.gaussian(sigma, directions);
-            case "spsa" -> RandomDirections.rademacher(sigma, directions);
-            case "node" -> new NodePerturbation(sigma, directions);
+            case "forward" -> WeightPerturbation.forward(s.sigma());
+            case "central" -> WeightPerturbation.central(s.sigma());
+            case "gaussian" -> RandomDirections.gaussian(s.sigma(), s.directions(), s.shaping());
+            case "spsa" -> RandomDirections.rademacher(s.sigma(), s.directions(), s.shaping());
+            case "node" -> new NodePerturbation(s.sigma(), s.directions(), s.shaping());
             case "bptt" -> new Backpropagation();
             default -> throw new IllegalArgumentException(
                     "estimator type must be one of " + String.join(", ", NAMES) + ", but was '" + type + "'");

@@ -13,13 +13,21 @@ import org.chemotaxis.util.RandomStreams;
  * derivative along xi_j, so d = (1/N) sum_j value_j / (2 sigma) xi_j estimates dL/d(site) at each
  * step; the weight gradient is the local gradient of the sites applied to d (the eligibility
  * trace of the noiseless run). The noise is regenerated from (seed, step, j) in the reducer.
+ *
+ * <p>With {@link Shaping#CENTERED_RANK} each index yields its two losses, and value_j is the
+ * difference of their centered ranks among all 2N losses of the step (Salimans et al. 2017).
  */
 public final class NodePerturbation implements GradientEstimator {
 
     private final double sigma;
     private final int directions;
+    private final Shaping shaping;
 
     public NodePerturbation(double sigma, int directions) {
+        this(sigma, directions, Shaping.NONE);
+    }
+
+    public NodePerturbation(double sigma, int directions, Shaping shaping) {
         if (!(sigma > 0) || Double.isInfinite(sigma)) {
             throw new IllegalArgumentException("sigma must be > 0 and finite, but was " + sigma);
         }
@@ -28,6 +36,7 @@ public final class NodePerturbation implements GradientEstimator {
         }
         this.sigma = sigma;
         this.directions = directions;
+        this.shaping = shaping;
     }
 
     @Override
@@ -50,6 +59,12 @@ public final class NodePerturbation implements GradientEstimator {
         return 2;
     }
 
+    /** 1 (the loss difference) without shaping; 2 (both losses) with it. */
+    @Override
+    public int valuesPerIndex() {
+        return shaping == Shaping.NONE ? 1 : 2;
+    }
+
     private static SplittableRandom noiseStream(StepKey key, int index) {
         return RandomStreams.stream(key.seed(), RandomStreams.Purpose.NODE_NOISE, key.step(), index);
     }
@@ -69,7 +84,12 @@ public final class NodePerturbation implements GradientEstimator {
         for (int j = from; j < to; j++) {
             double plus = ev.loss(theta, scaledNoise(key, j, sigma));
             double minus = ev.loss(theta, scaledNoise(key, j, -sigma));
-            out[j - from] = plus - minus;
+            if (shaping == Shaping.NONE) {
+                out[j - from] = plus - minus;
+            } else {
+                out[2 * (j - from)] = plus;
+                out[2 * (j - from) + 1] = minus;
+            }
         }
     }
 
@@ -77,9 +97,10 @@ public final class NodePerturbation implements GradientEstimator {
     public void reduce(Evaluator ev, double[] theta, StepKey key, double baseLoss, double[] values, double[] grad) {
         SplittableRandom[] streams = new SplittableRandom[directions];
         double[] weights = new double[directions];
+        double[] differences = shaping == Shaping.NONE ? values : RandomDirections.pairDifferences(shaping.apply(values));
         for (int j = 0; j < directions; j++) {
             streams[j] = noiseStream(key, j);
-            weights[j] = values[j] / (2.0 * sigma * directions);
+            weights[j] = differences[j] / (2.0 * sigma * directions);
         }
         // The site gradient estimate d_t = sum_j w_j xi_{j,t}, streamed step by step in the
         // order the workers drew the noise.

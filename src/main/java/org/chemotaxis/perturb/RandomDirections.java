@@ -1,7 +1,6 @@
 package org.chemotaxis.perturb;
 
 import java.util.SplittableRandom;
-import org.chemotaxis.task.BatchEvaluator;
 import org.chemotaxis.task.Evaluator;
 import org.chemotaxis.util.RandomStreams;
 
@@ -15,6 +14,10 @@ import org.chemotaxis.util.RandomStreams;
  * (Spall 1992), for which 1/u = u. For a locally linear loss with gradient a and Gaussian
  * directions, E[g] = a and E|g|^2 = |a|^2 (N + P + 1) / N, so the cosine to the true gradient is
  * about sqrt(N / (N + P + 1)).
+ *
+ * <p>With {@link Shaping#CENTERED_RANK} each index yields its two losses instead of their
+ * difference, and the reducer uses the centered ranks of all 2N losses in their place (Salimans et
+ * al. 2017): value_j becomes rank(L+_j) - rank(L-_j).
  */
 public final class RandomDirections implements GradientEstimator {
 
@@ -24,8 +27,9 @@ public final class RandomDirections implements GradientEstimator {
     private final Distribution distribution;
     private final double sigma;
     private final int directions;
+    private final Shaping shaping;
 
-    private RandomDirections(Distribution distribution, double sigma, int directions) {
+    private RandomDirections(Distribution distribution, double sigma, int directions, Shaping shaping) {
         if (!(sigma > 0) || Double.isInfinite(sigma)) {
             throw new IllegalArgumentException("sigma must be > 0 and finite, but was " + sigma);
         }
@@ -35,14 +39,23 @@ public final class RandomDirections implements GradientEstimator {
         this.distribution = distribution;
         this.sigma = sigma;
         this.directions = directions;
+        this.shaping = shaping;
     }
 
     public static RandomDirections gaussian(double sigma, int directions) {
-        return new RandomDirections(Distribution.GAUSSIAN, sigma, directions);
+        return gaussian(sigma, directions, Shaping.NONE);
     }
 
     public static RandomDirections rademacher(double sigma, int directions) {
-        return new RandomDirections(Distribution.RADEMACHER, sigma, directions);
+        return rademacher(sigma, directions, Shaping.NONE);
+    }
+
+    public static RandomDirections gaussian(double sigma, int directions, Shaping shaping) {
+        return new RandomDirections(Distribution.GAUSSIAN, sigma, directions, shaping);
+    }
+
+    public static RandomDirections rademacher(double sigma, int directions, Shaping shaping) {
+        return new RandomDirections(Distribution.RADEMACHER, sigma, directions, shaping);
     }
 
     public int directions() {
@@ -64,6 +77,12 @@ public final class RandomDirections implements GradientEstimator {
         return 2;
     }
 
+    /** 1 (the loss difference) without shaping; 2 (both losses of the pair) with it. */
+    @Override
+    public int valuesPerIndex() {
+        return shaping == Shaping.NONE ? 1 : 2;
+    }
+
     /** Writes direction {@code index} of step {@code key} into {@code u} (overwritten). */
     public void direction(StepKey key, int index, double[] u) {
         SplittableRandom r = RandomStreams.stream(key.seed(), RandomStreams.Purpose.PERTURBATION, key.step(), index);
@@ -80,45 +99,19 @@ public final class RandomDirections implements GradientEstimator {
 
     @Override
     public void evaluate(Evaluator ev, double[] theta, StepKey key, int from, int to, double[] out) {
-        if (ev instanceof BatchEvaluator batch) {
-            evaluateBatch(batch, theta, key, from, to, out);
-            return;
-        }
-        int n = theta.length;
-        double[] u = new double[n];
-        double[] p = new double[n];
-        for (int j = from; j < to; j++) {
-            direction(key, j, u);
-            for (int i = 0; i < n; i++) {
-                p[i] = theta[i] + sigma * u[i];
-            }
-            double plus = ev.loss(p);
-            for (int i = 0; i < n; i++) {
-                p[i] = theta[i] - sigma * u[i];
-            }
-            out[j - from] = plus - ev.loss(p);
-        }
-    }
-
-    /** The same values from one batch: copies 2j and 2j + 1 are theta + sigma u_j and theta - sigma u_j. */
-    private void evaluateBatch(BatchEvaluator batch, double[] theta, StepKey key, int from, int to, double[] out) {
-        int n = theta.length;
         int k = to - from;
-        double[] u = new double[n];
-        double[] copies = new double[2 * k * n];
-        for (int j = from; j < to; j++) {
+        double[] u = new double[theta.length];
+        double[] losses = shaping == Shaping.NONE ? new double[2 * k] : out;
+        PerturbedLosses.pairs(ev, theta, from, to, (j, e) -> {
             direction(key, j, u);
-            int plus = 2 * (j - from) * n;
-            int minus = plus + n;
-            for (int i = 0; i < n; i++) {
-                copies[plus + i] = theta[i] + sigma * u[i];
-                copies[minus + i] = theta[i] - sigma * u[i];
+            for (int i = 0; i < e.length; i++) {
+                e[i] = sigma * u[i];
             }
-        }
-        double[] losses = new double[2 * k];
-        batch.losses(copies, 2 * k, losses);
-        for (int j = 0; j < k; j++) {
-            out[j] = losses[2 * j] - losses[2 * j + 1];
+        }, losses);
+        if (shaping == Shaping.NONE) {
+            for (int j = 0; j < k; j++) {
+                out[j] = losses[2 * j] - losses[2 * j + 1];
+            }
         }
     }
 
@@ -128,12 +121,22 @@ public final class RandomDirections implements GradientEstimator {
         java.util.Arrays.fill(grad, 0.0);
         double[] u = new double[n];
         double scale = 1.0 / (2.0 * sigma * directions);
+        double[] differences = shaping == Shaping.NONE ? values : pairDifferences(shaping.apply(values));
         for (int j = 0; j < directions; j++) {
             direction(key, j, u);
-            double c = values[j] * scale;
+            double c = differences[j] * scale;
             for (int i = 0; i < n; i++) {
                 grad[i] += c * u[i];
             }
         }
+    }
+
+    /** d_j = v[2j] - v[2j + 1]: the value of pair j from its two (shaped) losses. */
+    static double[] pairDifferences(double[] v) {
+        double[] d = new double[v.length / 2];
+        for (int j = 0; j < d.length; j++) {
+            d[j] = v[2 * j] - v[2 * j + 1];
+        }
+        return d;
     }
 }

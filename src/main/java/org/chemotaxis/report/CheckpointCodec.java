@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.chemotaxis.optim.OptimizerState;
+import org.chemotaxis.perturb.EstimatorState;
 import org.chemotaxis.train.EarlyStoppingRule;
 import org.chemotaxis.train.TrainingState;
 
@@ -18,10 +19,17 @@ import org.chemotaxis.train.TrainingState;
  * A checkpoint as JSON: the training state with every double written in a form that reads back
  * to the same bits (Java's shortest round-trip decimal; infinities as "Infinity"), plus the
  * SHA-256 of theta so that a damaged file is recognised instead of half-used.
+ *
+ * <p>Format 2 adds the estimator's adaptive state ({@code "estimator"}: type and named buffers).
+ * Format 1, written before estimators kept state, still loads: its estimator state is
+ * {@link EstimatorState#NONE}, which is what every estimator of that time had.
  */
 public final class CheckpointCodec {
 
-    public static final String FORMAT = "chemotaxis-checkpoint/1";
+    public static final String FORMAT = "chemotaxis-checkpoint/2";
+
+    /** The format before the estimator's state was saved: read, never written. */
+    static final String FORMAT_1 = "chemotaxis-checkpoint/1";
 
     static final JsonMapper JSON = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -45,6 +53,10 @@ public final class CheckpointCodec {
         opt.put("steps", s.optimizer().steps());
         ObjectNode buffers = opt.putObject("buffers");
         s.optimizer().buffers().forEach((k, v) -> buffers.set(k, array(v)));
+        ObjectNode est = root.putObject("estimator");
+        est.put("type", s.estimator().type());
+        ObjectNode estBuffers = est.putObject("buffers");
+        s.estimator().buffers().forEach((k, v) -> estBuffers.set(k, array(v)));
         ObjectNode stop = root.putObject("stopping");
         stop.put("best_loss", s.stopping().bestLoss());
         stop.put("best_epoch", s.stopping().bestEpoch());
@@ -75,8 +87,10 @@ public final class CheckpointCodec {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("empty or not a JSON object");
         }
-        if (!FORMAT.equals(text(root, "format"))) {
-            throw new IllegalArgumentException("format is '" + text(root, "format") + "', expected '" + FORMAT + "'");
+        String format = text(root, "format");
+        if (!FORMAT.equals(format) && !FORMAT_1.equals(format)) {
+            throw new IllegalArgumentException("format is '" + format + "', expected '" + FORMAT + "' (or '"
+                    + FORMAT_1 + "')");
         }
         double[] theta = doubles(root, "theta");
         String sha = text(root, "theta_sha256");
@@ -84,12 +98,7 @@ public final class CheckpointCodec {
             throw new IllegalArgumentException("theta does not match its theta_sha256");
         }
         JsonNode opt = object(root, "optimizer");
-        JsonNode buffersNode = object(opt, "buffers");
-        Map<String, double[]> buffers = new LinkedHashMap<>();
-        for (Iterator<String> it = buffersNode.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
-            buffers.put(name, doubles(buffersNode, name));
-        }
+        Map<String, double[]> buffers = buffers(object(opt, "buffers"));
         for (Map.Entry<String, double[]> b : buffers.entrySet()) {
             if (b.getValue().length != theta.length) {
                 throw new IllegalArgumentException("optimizer buffer '" + b.getKey() + "' has " + b.getValue().length
@@ -97,6 +106,16 @@ public final class CheckpointCodec {
             }
         }
         OptimizerState optimizer = new OptimizerState(text(opt, "type"), count(opt, "steps", 0), buffers);
+        EstimatorState estimator = EstimatorState.NONE;
+        if (FORMAT.equals(format)) {
+            JsonNode est = object(root, "estimator");
+            estimator = new EstimatorState(text(est, "type"), buffers(object(est, "buffers")));
+            EstimatorState.Entry broken = estimator.firstNonFinite();
+            if (broken != null) {
+                throw new IllegalArgumentException("estimator buffer '" + broken.buffer() + "' has " + broken.value()
+                        + " at " + broken.index());
+            }
+        }
         JsonNode stop = object(root, "stopping");
         double bestLoss = number(stop, "best_loss").asDouble();
         if (Double.isNaN(bestLoss)) {
@@ -108,8 +127,17 @@ public final class CheckpointCodec {
         if (best.length != theta.length) {
             throw new IllegalArgumentException("best_theta has " + best.length + " values, theta " + theta.length);
         }
-        TrainingState state = new TrainingState(count(root, "step", 0), theta, optimizer, stopping, best);
+        TrainingState state = new TrainingState(count(root, "step", 0), theta, optimizer, estimator, stopping, best);
         return new Decoded(state, text(root, "run_id"), count(root, "epochs_done", 0));
+    }
+
+    private static Map<String, double[]> buffers(JsonNode node) {
+        Map<String, double[]> buffers = new LinkedHashMap<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            buffers.put(name, doubles(node, name));
+        }
+        return buffers;
     }
 
     static ArrayNode array(double[] values) {

@@ -270,7 +270,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private void dispatch() {
         for (StepScheduler.Assignment<ActorRef<Worker.Command>> a : scheduler.dispatch()) {
             if (a.needsWeights()) {
-                a.worker().tell(new Worker.Weights(job.run(), plan.key().seed(), plan.step(), planTheta, plan.sample()));
+                a.worker().tell(new Worker.Weights(job.run(), plan.key().seed(), plan.step(), planTheta, plan.sample(),
+                        plan.scale()));
             }
             a.worker().tell(new Worker.Assign(job.run(), plan.step(), a.task().id(), a.task().from(), a.task().to()));
         }

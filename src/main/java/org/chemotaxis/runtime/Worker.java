@@ -10,6 +10,7 @@ import akka.actor.typed.javadsl.Receive;
 import akka.actor.typed.receptionist.Receptionist;
 import akka.actor.typed.receptionist.ServiceKey;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.chemotaxis.perturb.GradientEstimator;
 import org.chemotaxis.perturb.StepKey;
 import org.chemotaxis.task.Evaluator;
 import org.chemotaxis.task.Sample;
@@ -32,8 +33,13 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     public record Offer(JobSpec job, int id, ActorRef<Coordinator.Command> coordinator) implements Command {
     }
 
-    /** The parameters and sample of one step; sent once per step before the step's first task to this worker. */
-    public record Weights(long run, long seed, long step, double[] theta, Sample sample) implements Command {
+    /**
+     * The parameters and sample of one step, and the scale of the estimator's search distribution
+     * (empty unless it adapts: PGPE's and SNES's sigma per parameter, CMA-ES's sigma B D); sent
+     * once per step before the step's first task to this worker.
+     */
+    public record Weights(long run, long seed, long step, double[] theta, Sample sample, double[] scale)
+            implements Command {
     }
 
     /**
@@ -59,6 +65,8 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     private long weightsStep = -1;
     private long seed;
     private double[] theta;
+    /** The run's estimator at the current step's scale. */
+    private GradientEstimator stepEstimator;
 
     private Worker(ActorContext<Command> context, JobFactory factory, Runnable onRunEnded,
                    java.util.function.Consumer<String> onDeclined) {
@@ -118,6 +126,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
             evaluator = job.objective().newEvaluator();
             weightsStep = -1;
             theta = null;
+            stepEstimator = null;
         }
         coordinator = offer.coordinator();
         id = offer.id();
@@ -128,6 +137,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     private Behavior<Command> onWeights(Weights w) {
         if (runId != null && w.run() == run) {
             theta = w.theta();
+            stepEstimator = job.estimator().atScale(w.scale());
             seed = w.seed();
             weightsStep = w.step();
             evaluator.select(w.sample());
@@ -144,9 +154,9 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
                     "worker has the parameters of step " + weightsStep + ", not " + a.step()));
             return this;
         }
-        double[] out = new double[a.to() - a.from()];
+        double[] out = new double[(a.to() - a.from()) * stepEstimator.valuesPerIndex()];
         try {
-            job.estimator().evaluate(evaluator, theta, new StepKey(seed, a.step()), a.from(), a.to(), out);
+            stepEstimator.evaluate(evaluator, theta, new StepKey(seed, a.step()), a.from(), a.to(), out);
         } catch (RuntimeException e) {
             getContext().getLog().warn("task {} of step {} failed: {}", a.taskId(), a.step(), e.toString());
             coordinator.tell(new Coordinator.TaskFailed(run, a.step(), a.taskId(), id, e.toString()));

@@ -179,7 +179,7 @@ public final class StepScheduler<W> {
     /** Queues the plan's tasks in index order; the previous step, if any, is dropped. */
     public void beginStep(StepPlan plan) {
         this.plan = plan;
-        values = new double[plan.indexCount()];
+        values = new double[plan.valueCount()];
         done = new BitSet(plan.tasks().size());
         remaining = plan.tasks().size();
         queue.clear();
@@ -223,13 +223,15 @@ public final class StepScheduler<W> {
             return false;
         }
         TaskRange task = plan.tasks().get(taskId);
-        if (taskValues.length != task.size()) {
+        int width = plan.valuesPerIndex();
+        if (taskValues.length != task.size() * width) {
             long failedStep = plan.step();
             plan = null;
             throw new StepFailedException("task " + task.id() + " of step " + failedStep + " returned "
-                    + taskValues.length + " values for " + task.size() + " indices");
+                    + taskValues.length + " values for " + task.size() + " indices"
+                    + (width == 1 ? "" : " of " + width + " values each"));
         }
-        System.arraycopy(taskValues, 0, values, task.from(), task.size());
+        System.arraycopy(taskValues, 0, values, task.from() * width, taskValues.length);
         done.set(taskId);
         queue.remove(task);
         remaining--;

@@ -12,8 +12,9 @@ final class TaskEvaluation {
     /** {@code evaluator} must have the plan's sample selected. */
     static void into(GradientEstimator estimator, Evaluator evaluator, double[] theta, StepPlan plan, TaskRange task,
                      double[] values) {
-        double[] out = new double[task.size()];
-        estimator.evaluate(evaluator, theta, plan.key(), task.from(), task.to(), out);
-        System.arraycopy(out, 0, values, task.from(), task.size());
+        int width = plan.valuesPerIndex();
+        double[] out = new double[task.size() * width];
+        estimator.atScale(plan.scale()).evaluate(evaluator, theta, plan.key(), task.from(), task.to(), out);
+        System.arraycopy(out, 0, values, task.from() * width, out.length);
     }
 }

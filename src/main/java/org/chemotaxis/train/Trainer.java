@@ -36,7 +36,7 @@ public final class Trainer implements AutoCloseable {
     public StepOutcome step() {
         int n = training.estimator().indexCount(training.parameterCount());
         StepPlan plan = training.planStep(TaskSizing.taskSize(0, n, fanOut.workers()));
-        double[] values = new double[n];
+        double[] values = new double[plan.valueCount()];
         FanOut.Pending pending = fanOut.start(plan, training.theta(), values);
         double loss = training.measure(plan);
         pending.await();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.LongToDoubleFunction;
 import org.chemotaxis.optim.GradientClipping;
 import org.chemotaxis.optim.Optimizer;
+import org.chemotaxis.perturb.EstimatorState;
 import org.chemotaxis.perturb.GradientEstimator;
 import org.chemotaxis.perturb.StepKey;
 import org.chemotaxis.task.Evaluator;
@@ -11,11 +12,16 @@ import org.chemotaxis.task.Objective;
 import org.chemotaxis.task.Sample;
 
 /**
- * The training state machine that a coordinator owns: parameters, optimizer, the step counter
- * and early-stopping memory. It plans each step's perturbation tasks and, given their values in
- * index order, finishes the step. It never evaluates perturbations itself, so the same object
- * serves the single-threaded loop ({@link Trainer}) and the actor runtime, which is why the
- * two give bit-identical parameters. Not thread-safe.
+ * The training state machine that a coordinator owns: parameters, optimizer, the estimator's
+ * adaptive state, the step counter and early-stopping memory. It plans each step's perturbation
+ * tasks and, given their values in index order, finishes the step. It never evaluates
+ * perturbations itself, so the same object serves the single-threaded loop ({@link Trainer}) and
+ * the actor runtime, which is why the two give bit-identical parameters. Not thread-safe.
+ *
+ * <p>A step ends in one of two ways. A gradient estimator's values reduce to a gradient, which is
+ * clipped and handed to the optimizer. A search distribution that moves its mean itself (SNES,
+ * CMA-ES: {@link GradientEstimator#takesOwnStep}) reduces them to that step, and theta moves by
+ * it. Either way the estimator then adapts its state (PGPE's, SNES's, CMA-ES's) from the same values.
  */
 public final class Training {
 
@@ -33,6 +39,8 @@ public final class Training {
     private final double[] theta;
     private final double[] grad;
     private double[] bestTheta;
+    /** The estimator's adaptive state ({@link EstimatorState#NONE} when its distribution does not adapt). */
+    private EstimatorState search;
     private EarlyStoppingRule.State stopping = EarlyStoppingRule.State.initial();
     private long step;
 
@@ -79,6 +87,7 @@ public final class Training {
         this.theta = initialTheta.clone();
         this.grad = new double[theta.length];
         this.bestTheta = initialTheta.clone();
+        this.search = estimator.initialState(theta.length);
     }
 
     public Objective objective() {
@@ -133,7 +142,8 @@ public final class Training {
         Sample sample = samples.train(epoch, batch);
         int n = estimator.indexCount(theta.length);
         List<TaskRange> tasks = TaskPartition.split(n, taskSize);
-        return new StepPlan(new StepKey(seed, step), epoch, batch, sample, n, tasks);
+        return new StepPlan(new StepKey(seed, step), epoch, batch, sample, n, estimator.valuesPerIndex(),
+                estimator.scale(search), tasks);
     }
 
     /**
@@ -152,31 +162,51 @@ public final class Training {
 
     /**
      * Finishes the planned step: reduces {@code values} (all indices, in index order) to the
-     * gradient, clips it and lets the optimizer update theta.
+     * gradient, clips it and lets the optimizer update theta, or, for an estimator that takes its
+     * own step, moves theta by it; then the estimator adapts its state.
      *
      * @param loss the step's unperturbed loss, from {@link #measure}
-     * @throws NonFiniteLossException when the loss or the gradient is NaN or infinite (theta is then left unchanged)
+     * @throws NonFiniteLossException when the loss, the gradient or the estimator's next state is NaN
+     *                                or infinite (theta and the state are then left unchanged)
      */
     public StepOutcome completeStep(StepPlan plan, double loss, double[] values) {
         if (plan.step() != step) {
             throw new IllegalStateException("plan is for step " + plan.step() + ", but training is at step " + step);
         }
-        if (values.length != plan.indexCount()) {
-            throw new IllegalArgumentException("expected " + plan.indexCount() + " values, got " + values.length);
+        if (values.length != plan.valueCount()) {
+            throw new IllegalArgumentException("expected " + plan.valueCount() + " values, got " + values.length);
         }
         if (!Double.isFinite(loss)) {
             throw new NonFiniteLossException("training loss", loss, plan.epoch(), step);
         }
         evaluator.select(plan.sample());
-        estimator.reduce(evaluator, theta, plan.key(), loss, values, grad);
+        estimator.atScale(plan.scale()).reduce(evaluator, theta, plan.key(), loss, values, grad);
         for (double g : grad) {
             if (!Double.isFinite(g)) {
                 throw new NonFiniteLossException("a gradient component", g, plan.epoch(), step);
             }
         }
-        double norm = GradientClipping.clipByGlobalNorm(grad, clipNorm);
-        double lr = learningRate.applyAsDouble(step);
-        optimizer.step(theta, grad, lr);
+        EstimatorState next = estimator.adapt(search, plan.key(), values);
+        EstimatorState.Entry broken = next.firstNonFinite();
+        if (broken != null) {
+            throw new NonFiniteLossException("entry " + broken.index() + " of the " + estimator.name() + " state's "
+                    + broken.buffer(), broken.value(), plan.epoch(), step);
+        }
+        double lr;
+        double norm;
+        if (estimator.takesOwnStep()) {
+            // the distribution's mean moves by its whole step: the learning rate is 1
+            lr = 1.0;
+            norm = GradientClipping.norm(grad);
+            for (int i = 0; i < theta.length; i++) {
+                theta[i] -= grad[i];
+            }
+        } else {
+            lr = learningRate.applyAsDouble(step);
+            norm = GradientClipping.clipByGlobalNorm(grad, clipNorm);
+            optimizer.step(theta, grad, lr);
+        }
+        search = next;
         step++;
         return new StepOutcome(plan.step(), loss, norm, lr);
     }
@@ -235,7 +265,7 @@ public final class Training {
     }
 
     public TrainingState exportState() {
-        return new TrainingState(step, theta, optimizer.exportState(), stopping, bestTheta);
+        return new TrainingState(step, theta, optimizer.exportState(), search, stopping, bestTheta);
     }
 
     /** Continues from a checkpoint: the next step is bit-identical to the one the exporter would have taken. */
@@ -244,8 +274,10 @@ public final class Training {
             throw new IllegalArgumentException("checkpoint has " + state.theta().length
                     + " parameters, but the model has " + theta.length);
         }
+        state.estimator().requireShapeOf(estimator.initialState(theta.length));
         System.arraycopy(state.theta(), 0, theta, 0, theta.length);
         optimizer.restoreState(state.optimizer());
+        search = state.estimator();
         stopping = state.stopping();
         bestTheta = state.bestTheta();
         step = state.step();

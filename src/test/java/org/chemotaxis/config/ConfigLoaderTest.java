@@ -195,7 +195,7 @@ class ConfigLoaderTest {
         assertEquals(new DataConfig(DataConfig.Type.CSV, 10, 30, 0.01, new Range(0.5, 2.0), Range.of(1.5), 2.5, 0.1,
                 0.2, "series.csv", List.of("u", "v"), List.of("y"), 20, 3, 0), c.data());
         assertEquals(new ObjectiveConfig(ObjectiveConfig.Type.FREE_RUNNING, 2), c.objective());
-        assertEquals(new EstimatorConfig(EstimatorConfig.Type.SPSA, 0.01, 4), c.estimator());
+        assertEquals(new EstimatorConfig(EstimatorConfig.Type.SPSA, 0.01, 4, EstimatorConfig.Shaping.NONE), c.estimator());
         assertEquals(new OptimizerConfig(OptimizerConfig.Type.RMSPROP, 0.5, 0.8, 0.7, 0.99, 1e-6, 0.9, 0.001, 5.0,
                 OptimizerConfig.Schedule.STEP, 0.01, 3, 50, 0.25), c.optimizer());
         assertEquals(new TrainingConfig(7, 4, 9), c.training());
@@ -382,6 +382,17 @@ class ConfigLoaderTest {
         assertContains(fails("world:\n  feild: gauss\n"), "unknown key 'world.feild'", "did you mean 'world.field'");
     }
 
+    @Test
+    void shapingIsForTheRandomDirectionEstimators() {
+        assertEquals(EstimatorConfig.Shaping.CENTERED_RANK, ConfigLoader.parse(
+                "estimator:\n  type: gaussian\n  shaping: centered_rank\n", "x.yml").estimator().shaping());
+        assertEquals(EstimatorConfig.Shaping.NONE, ConfigLoader.loadDefault().estimator().shaping());
+        assertContains(fails("estimator:\n  type: central\n  shaping: centered_rank\n"),
+                "estimator.shaping centered_rank applies to the random-direction estimators (gaussian, spsa, node",
+                "not to central", "line 3");
+        assertContains(fails("estimator:\n  shaping: ranks\n"), "estimator.shaping", "none, centered_rank", "'ranks'");
+    }
+
     /** The estimators, the task partition and the early-stopping rule speak of their own parameters; these keys are named here. */
     @Test
     void valuesTheDomainRejectsAreRejectedWithTheirKey() {
@@ -555,7 +566,7 @@ class ConfigLoaderTest {
         for (String key : List.of("name:", "seed:", "model:", "type:", "hidden:", "layers:", "dt:", "init_seed:",
                 "data:", "count:", "length:", "frequency:", "phase:", "amplitude:", "noise:", "validation_fraction:",
                 "path:", "input_columns:", "target_columns:", "window:", "stride:", "target_shift:", "objective:",
-                "washout:", "estimator:", "sigma:", "directions:", "optimizer:", "lr:", "momentum:", "beta1:",
+                "washout:", "estimator:", "sigma:", "directions:", "shaping:", "optimizer:", "lr:", "momentum:", "beta1:",
                 "beta2:", "eps:", "rho:", "weight_decay:", "clip_norm:", "schedule:", "lr_min:", "warmup_steps:",
                 "step_every:", "step_gamma:", "training:", "epochs:", "batch:", "steps_per_epoch:",
                 "early_stopping:", "patience:", "min_delta:", "runtime:", "workers:",

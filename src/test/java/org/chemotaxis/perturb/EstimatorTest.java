@@ -27,11 +27,12 @@ class EstimatorTest {
     /** Runs a full step through tasks of the given size, as a coordinator would. */
     static double[] estimate(GradientEstimator est, Evaluator ev, double[] theta, StepKey key, int taskSize) {
         int n = est.indexCount(theta.length);
-        double[] values = new double[n];
+        int width = est.valuesPerIndex();
+        double[] values = new double[n * width];
         for (TaskRange task : TaskPartition.split(n, taskSize)) {
-            double[] out = new double[task.size()];
+            double[] out = new double[task.size() * width];
             est.evaluate(ev, theta, key, task.from(), task.to(), out);
-            System.arraycopy(out, 0, values, task.from(), task.size());
+            System.arraycopy(out, 0, values, task.from() * width, out.length);
         }
         double[] grad = new double[theta.length];
         est.reduce(ev, theta, key, ev.loss(theta), values, grad);

@@ -62,8 +62,10 @@ class SerializationTest {
         ActorRef<Coordinator.Command> coordinator = kit.createTestProbe(Coordinator.Command.class).getRef();
         double[] theta = {0.1, -2.5e-300, Double.MIN_VALUE, 1.0 / 3};
         long run = JobSpec.runKey("run");
-        Worker.Weights w = roundTrip(new Worker.Weights(run, 7, 3, theta, new Sample(new int[] {4, 1, 9}, 42)));
+        double[] scale = {0.25, 1e-12, 3.5};
+        Worker.Weights w = roundTrip(new Worker.Weights(run, 7, 3, theta, new Sample(new int[] {4, 1, 9}, 42), scale));
         assertArrayEquals(theta, w.theta(), 0.0);
+        assertArrayEquals(scale, w.scale(), 0.0);
         assertEquals(new Sample(new int[] {4, 1, 9}, 42), w.sample());
         assertEquals(3, w.step());
         assertEquals(new Worker.Assign(run, 3, 2, 10, 20), roundTrip(new Worker.Assign(run, 3, 2, 10, 20)));
@@ -106,7 +108,8 @@ class SerializationTest {
         int assign = size(new Worker.Assign(run, 123456, 17, 1000000, 1000064));
         int result1 = size(new Coordinator.TaskDone(run, 123456, 17, 40, new double[1]));
         int result64 = size(new Coordinator.TaskDone(run, 123456, 17, 40, new double[64]));
-        int weights = size(new Worker.Weights(run, 1, 123456, new double[1000], new Sample(new int[16], 0)));
+        int weights = size(new Worker.Weights(run, 1, 123456, new double[1000], new Sample(new int[16], 0),
+                new double[0]));
         System.out.printf("bytes: assign %d, result of 1 value %d, of 64 values %d (%.1f per value), "
                 + "weights of P=1000 %d%n", assign, result1, result64, (result64 - result1) / 63.0, weights);
         assertTrue(assign <= 64, "assign " + assign);
