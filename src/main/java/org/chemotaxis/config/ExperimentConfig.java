@@ -226,6 +226,9 @@ public record ExperimentConfig(
         }
         r.atLeast("optimizer.warmup_steps", o.warmupSteps(), 0);
         r.positive("optimizer.step_every", o.stepEvery());
+        if (o.maxSpeed() != null) {
+            r.positiveFinite("optimizer.max_speed", o.maxSpeed());
+        }
         if (!(o.stepGamma() > 0 && o.stepGamma() <= 1)) {
             r.add("optimizer.step_gamma", "optimizer.step_gamma must be > 0 and <= 1, but was " + o.stepGamma());
         }

@@ -8,9 +8,9 @@ import java.util.Objects;
 /**
  * Section {@code optimizer}: the update rule and its learning-rate schedule.
  *
- * @param type        sgd, momentum, nesterov, rmsprop or adam
+ * @param type        sgd, momentum, nesterov, rmsprop, adam or clipup
  * @param lr          peak learning rate
- * @param momentum    momentum coefficient (momentum, nesterov)
+ * @param momentum    momentum coefficient (momentum, nesterov, clipup)
  * @param beta1       Adam's first-moment decay
  * @param beta2       Adam's second-moment decay
  * @param eps         denominator guard (rmsprop, adam)
@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param warmupSteps steps of linear warm-up from 0 to lr
  * @param stepEvery   the step schedule multiplies lr by stepGamma every this many steps
  * @param stepGamma   factor of the step schedule
+ * @param maxSpeed    ClipUp's largest step norm; null means twice the step's learning rate
  */
 public record OptimizerConfig(
         Type type,
@@ -37,10 +38,11 @@ public record OptimizerConfig(
         double lrMin,
         int warmupSteps,
         int stepEvery,
-        double stepGamma) {
+        double stepGamma,
+        Double maxSpeed) {
 
     public enum Type {
-        SGD, MOMENTUM, NESTEROV, RMSPROP, ADAM;
+        SGD, MOMENTUM, NESTEROV, RMSPROP, ADAM, CLIPUP;
 
         @JsonValue
         public String key() {
@@ -78,7 +80,8 @@ public record OptimizerConfig(
             Double lrMin,
             Integer warmupSteps,
             Integer stepEvery,
-            Double stepGamma) {
+            Double stepGamma,
+            Double maxSpeed) {
         return new OptimizerConfig(
                 type != null ? type : Type.ADAM,
                 lr != null ? lr : 0.02,
@@ -93,10 +96,11 @@ public record OptimizerConfig(
                 lrMin != null ? lrMin : 0.0,
                 warmupSteps != null ? warmupSteps : 0,
                 stepEvery != null ? stepEvery : 100,
-                stepGamma != null ? stepGamma : 0.5);
+                stepGamma != null ? stepGamma : 0.5,
+                maxSpeed);
     }
 
     public static OptimizerConfig defaults() {
-        return of(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return of(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

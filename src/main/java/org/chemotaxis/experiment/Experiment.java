@@ -70,7 +70,8 @@ public interface Experiment {
 
     default Optimizer newOptimizer() {
         var o = config().optimizer();
-        OptimizerSettings s = new OptimizerSettings(o.momentum(), o.beta1(), o.beta2(), o.eps(), o.rho(), o.weightDecay());
+        OptimizerSettings s = new OptimizerSettings(o.momentum(), o.beta1(), o.beta2(), o.eps(), o.rho(), o.weightDecay(),
+                o.maxSpeed() != null ? o.maxSpeed() : 0.0);
         return Optimizers.create(o.type().key(), model().parameterCount(), s);
     }
 

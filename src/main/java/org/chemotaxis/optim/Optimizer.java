@@ -6,7 +6,7 @@ package org.chemotaxis.optim;
  */
 public interface Optimizer {
 
-    /** The config name: sgd, momentum, nesterov, rmsprop or adam. */
+    /** The config name: sgd, momentum, nesterov, rmsprop, adam or clipup. */
     String name();
 
     /**

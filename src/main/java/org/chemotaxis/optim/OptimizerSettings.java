@@ -4,7 +4,7 @@ package org.chemotaxis.optim;
  * The hyperparameters of every optimizer type except the learning rate, which comes from a
  * {@link LearningRateSchedule}. Immutable and validated on construction; each optimizer reads
  * only the fields it uses (sgd: weightDecay; momentum, nesterov: momentum; rmsprop: rho, eps;
- * adam: beta1, beta2, eps).
+ * adam: beta1, beta2, eps; clipup: momentum, maxSpeed).
  *
  * @param momentum    momentum factor mu of momentum and nesterov, in [0, 1)
  * @param beta1       Adam's decay of the first moment, in [0, 1)
@@ -12,9 +12,15 @@ package org.chemotaxis.optim;
  * @param eps         added to the root of the second moment (rmsprop, adam), finite and > 0
  * @param rho         RMSProp's decay of the squared-gradient average (PyTorch's alpha), in [0, 1)
  * @param weightDecay coupled L2 coefficient, finite and >= 0: g' = g + weightDecay * theta
+ * @param maxSpeed    ClipUp's largest step norm, finite and >= 0; 0 means twice the step's learning rate
  */
 public record OptimizerSettings(double momentum, double beta1, double beta2, double eps, double rho,
-                                double weightDecay) {
+                                double weightDecay, double maxSpeed) {
+
+    /** Settings without a maximum speed of its own (ClipUp's is then twice the learning rate). */
+    public OptimizerSettings(double momentum, double beta1, double beta2, double eps, double rho, double weightDecay) {
+        this(momentum, beta1, beta2, eps, rho, weightDecay, 0.0);
+    }
 
     public OptimizerSettings {
         requireUnitInterval("momentum", momentum);
@@ -23,6 +29,7 @@ public record OptimizerSettings(double momentum, double beta1, double beta2, dou
         requirePositive("eps", eps);
         requireUnitInterval("rho", rho);
         requireNonNegative("weightDecay", weightDecay);
+        requireNonNegative("maxSpeed", maxSpeed);
     }
 
     /** momentum 0.9, beta1 0.9, beta2 0.999, eps 1e-8, rho 0.99, weightDecay 0 (PyTorch's defaults, momentum aside). */
@@ -31,27 +38,31 @@ public record OptimizerSettings(double momentum, double beta1, double beta2, dou
     }
 
     public OptimizerSettings withMomentum(double value) {
-        return new OptimizerSettings(value, beta1, beta2, eps, rho, weightDecay);
+        return new OptimizerSettings(value, beta1, beta2, eps, rho, weightDecay, maxSpeed);
     }
 
     public OptimizerSettings withBeta1(double value) {
-        return new OptimizerSettings(momentum, value, beta2, eps, rho, weightDecay);
+        return new OptimizerSettings(momentum, value, beta2, eps, rho, weightDecay, maxSpeed);
     }
 
     public OptimizerSettings withBeta2(double value) {
-        return new OptimizerSettings(momentum, beta1, value, eps, rho, weightDecay);
+        return new OptimizerSettings(momentum, beta1, value, eps, rho, weightDecay, maxSpeed);
     }
 
     public OptimizerSettings withEps(double value) {
-        return new OptimizerSettings(momentum, beta1, beta2, value, rho, weightDecay);
+        return new OptimizerSettings(momentum, beta1, beta2, value, rho, weightDecay, maxSpeed);
     }
 
     public OptimizerSettings withRho(double value) {
-        return new OptimizerSettings(momentum, beta1, beta2, eps, value, weightDecay);
+        return new OptimizerSettings(momentum, beta1, beta2, eps, value, weightDecay, maxSpeed);
+    }
+
+    public OptimizerSettings withMaxSpeed(double value) {
+        return new OptimizerSettings(momentum, beta1, beta2, eps, rho, weightDecay, value);
     }
 
     public OptimizerSettings withWeightDecay(double value) {
-        return new OptimizerSettings(momentum, beta1, beta2, eps, rho, value);
+        return new OptimizerSettings(momentum, beta1, beta2, eps, rho, value, maxSpeed);
     }
 
     // The optimizers' public constructors share these checks so that a value is judged the same

@@ -6,7 +6,7 @@ import java.util.List;
 public final class Optimizers {
 
     /** The accepted values of {@code optimizer.type}, in the order they are listed in messages. */
-    public static final List<String> TYPES = List.of("sgd", "momentum", "nesterov", "rmsprop", "adam");
+    public static final List<String> TYPES = List.of("sgd", "momentum", "nesterov", "rmsprop", "adam", "clipup");
 
     private Optimizers() {
     }
@@ -30,6 +30,7 @@ public final class Optimizers {
             case "rmsprop" -> new RmsProp(parameterCount, settings.rho(), settings.eps(), settings.weightDecay());
             case "adam" -> new Adam(parameterCount, settings.beta1(), settings.beta2(), settings.eps(),
                     settings.weightDecay());
+            case "clipup" -> new ClipUp(parameterCount, settings.momentum(), settings.maxSpeed(), settings.weightDecay());
             default -> throw unknown(type);
         };
     }

@@ -197,7 +197,7 @@ class ConfigLoaderTest {
         assertEquals(new ObjectiveConfig(ObjectiveConfig.Type.FREE_RUNNING, 2), c.objective());
         assertEquals(new EstimatorConfig(EstimatorConfig.Type.SPSA, 0.01, 4, EstimatorConfig.Shaping.NONE), c.estimator());
         assertEquals(new OptimizerConfig(OptimizerConfig.Type.RMSPROP, 0.5, 0.8, 0.7, 0.99, 1e-6, 0.9, 0.001, 5.0,
-                OptimizerConfig.Schedule.STEP, 0.01, 3, 50, 0.25), c.optimizer());
+                OptimizerConfig.Schedule.STEP, 0.01, 3, 50, 0.25, null), c.optimizer());
         assertEquals(new TrainingConfig(7, 4, 9), c.training());
         assertEquals(new EarlyStoppingConfig(3, 0.001), c.earlyStopping());
         assertEquals(new RuntimeConfig(3, 5), c.runtime());
@@ -303,6 +303,7 @@ class ConfigLoaderTest {
                 fails("model:\n  type: lstm\n"));
         assertContains(fails("estimator:\n  type: adjoint\n"),
                 "forward, central, gaussian, spsa, node, bptt", "'adjoint'", "line 2");
+        assertContains(fails("optimizer:\n  type: clip\n"), "sgd, momentum, nesterov, rmsprop, adam, clipup");
         assertContains(fails("optimizer:\n  schedule: linear\n"), "optimizer.schedule",
                 "constant, step, cosine", "'linear'");
         assertContains(fails("objective:\n  type: Teacher_Forced\n"), "teacher_forced, free_running");
@@ -391,6 +392,16 @@ class ConfigLoaderTest {
                 "estimator.shaping centered_rank applies to the random-direction estimators (gaussian, spsa, node",
                 "not to central", "line 3");
         assertContains(fails("estimator:\n  shaping: ranks\n"), "estimator.shaping", "none, centered_rank", "'ranks'");
+    }
+
+    @Test
+    void clipUpHasAMaximumSpeed() {
+        ExperimentConfig c = ConfigLoader.parse("optimizer:\n  type: clipup\n  max_speed: 0.3\n", "x.yml");
+        assertEquals(OptimizerConfig.Type.CLIPUP, c.optimizer().type());
+        assertEquals(0.3, c.optimizer().maxSpeed());
+        assertEquals(null, ConfigLoader.loadDefault().optimizer().maxSpeed(), "default: twice the learning rate");
+        assertContains(fails("optimizer:\n  type: clipup\n  max_speed: 0\n"),
+                "optimizer.max_speed must be a finite number > 0, but was 0.0", "line 3");
     }
 
     /** The estimators, the task partition and the early-stopping rule speak of their own parameters; these keys are named here. */
@@ -568,7 +579,7 @@ class ConfigLoaderTest {
                 "path:", "input_columns:", "target_columns:", "window:", "stride:", "target_shift:", "objective:",
                 "washout:", "estimator:", "sigma:", "directions:", "shaping:", "optimizer:", "lr:", "momentum:", "beta1:",
                 "beta2:", "eps:", "rho:", "weight_decay:", "clip_norm:", "schedule:", "lr_min:", "warmup_steps:",
-                "step_every:", "step_gamma:", "training:", "epochs:", "batch:", "steps_per_epoch:",
+                "step_every:", "step_gamma:", "max_speed:", "training:", "epochs:", "batch:", "steps_per_epoch:",
                 "early_stopping:", "patience:", "min_delta:", "runtime:", "workers:",
                 "task_size:", "generation:", "warmup:", "steps:", "world:", "field:", "duration:",
                 "start_distance:", "arena:", "sensor_noise:", "controller:", "inputs:", "pirouette_output:",

@@ -25,7 +25,7 @@ class OptimizerStateTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sgd", "momentum", "nesterov", "rmsprop", "adam"})
+    @ValueSource(strings = {"sgd", "momentum", "nesterov", "rmsprop", "adam", "clipup"})
     void restoredOptimizerContinuesBitIdentically(String type) {
         Optimizer original = Optimizers.create(type, N, SETTINGS);
         double[] theta = new double[N];
@@ -85,7 +85,7 @@ class OptimizerStateTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sgd", "momentum", "nesterov", "rmsprop", "adam"})
+    @ValueSource(strings = {"sgd", "momentum", "nesterov", "rmsprop", "adam", "clipup"})
     void stateOfAnotherTypeIsRejected(String type) {
         String other = type.equals("adam") ? "momentum" : "adam";
         Optimizer source = Optimizers.create(other, N, SETTINGS);

@@ -162,4 +162,43 @@ class OptimizerUpdateTest {
             assertArrayEquals(G1, grad, 0.0, type);
         }
     }
+
+    /**
+     * ClipUp with momentum 0.5, step size 0.1 and max speed 0.15, on gradients whose norms are
+     * whole numbers: g1 = (3, 4) (|g1| = 5), g2 = (0, -2) (|g2| = 2).
+     * v1 = 0.1 (0.6, 0.8) = (0.06, 0.08), |v1| = 0.1 below 0.15; theta1 = (0.94, -2.08).
+     * v2 = 0.5 v1 + 0.1 (0, -1) = (0.03, -0.06), |v2| = 0.0671 below 0.15; theta2 = (0.91, -2.02).
+     * A third step along g1 at step size 0.2: v = 0.5 v2 + 0.2 (0.6, 0.8) = (0.135, 0.13), whose norm
+     * 0.18742 exceeds 0.15: v is scaled to 0.15 / 0.18742.
+     */
+    @Test
+    void clipUpMatchesHandWorkedSteps() {
+        Optimizer opt = new ClipUp(2, 0.5, 0.15);
+        double[] theta = {1.0, -2.0};
+        opt.step(theta, new double[] {3, 4}, 0.1);
+        assertArrayEquals(new double[] {0.94, -2.08}, theta, TOL);
+        opt.step(theta, new double[] {0, -2}, 0.1);
+        assertArrayEquals(new double[] {0.03, -0.06}, opt.exportState().buffer("velocity"), TOL);
+        assertArrayEquals(new double[] {0.91, -2.02}, theta, TOL);
+        opt.step(theta, new double[] {30, 40}, 0.2);
+        double norm = Math.sqrt(0.135 * 0.135 + 0.13 * 0.13);
+        double[] v = {0.135 * 0.15 / norm, 0.13 * 0.15 / norm};
+        assertArrayEquals(v, opt.exportState().buffer("velocity"), TOL);
+        assertArrayEquals(new double[] {0.91 - v[0], -2.02 - v[1]}, theta, TOL);
+        assertEquals(0.15, Math.hypot(v[0], v[1]), TOL);
+    }
+
+    /** Without a max speed of its own, ClipUp's is twice the step size; a zero gradient adds nothing. */
+    @Test
+    void clipUpDefaultMaxSpeedIsTwiceTheStepSize() {
+        Optimizer opt = new ClipUp(1, 0.9, 0.0);
+        double[] theta = {0.0};
+        for (int k = 0; k < 30; k++) {
+            opt.step(theta, new double[] {1.0}, 0.1);
+        }
+        // the speed 0.1 (1 + 0.9 + ...) would approach 1.0; it is clipped to 0.2
+        assertEquals(0.2, opt.exportState().buffer("velocity")[0], TOL);
+        opt.step(theta, new double[] {0.0}, 0.1);
+        assertEquals(0.18, opt.exportState().buffer("velocity")[0], TOL);
+    }
 }

@@ -16,6 +16,7 @@ class OptimizersTest {
         assertInstanceOf(Nesterov.class, Optimizers.create("nesterov", 4, s));
         assertInstanceOf(RmsProp.class, Optimizers.create("rmsprop", 4, s));
         assertInstanceOf(Adam.class, Optimizers.create("adam", 4, s));
+        assertInstanceOf(ClipUp.class, Optimizers.create("clipup", 4, s));
         for (String type : Optimizers.TYPES) {
             Optimizer o = Optimizers.create(type, 4, s);
             assertEquals(type, o.name());
@@ -28,7 +29,7 @@ class OptimizersTest {
     void unknownTypeNamesTheAcceptedValues() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Optimizers.create("foo", 4, OptimizerSettings.defaults()));
-        assertEquals("optimizer.type must be one of sgd, momentum, nesterov, rmsprop, adam, but was 'foo'",
+        assertEquals("optimizer.type must be one of sgd, momentum, nesterov, rmsprop, adam, clipup, but was 'foo'",
                 e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Optimizers.create("Adam", 4, OptimizerSettings.defaults()));
         assertThrows(IllegalArgumentException.class, () -> Optimizers.create(null, 4, OptimizerSettings.defaults()));
