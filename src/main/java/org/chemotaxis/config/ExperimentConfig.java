@@ -209,6 +209,13 @@ public record ExperimentConfig(
                             .filter(EstimatorConfig.Type::shapeable).map(EstimatorConfig.Type::key).toList())
                     + "), not to " + estimator.type().key());
         }
+        if (estimator.sigmaLr() != null) {
+            r.nonNegativeFinite("estimator.sigma_lr", estimator.sigmaLr());
+        }
+        if (!(estimator.sigmaMaxChange() > 0 && estimator.sigmaMaxChange() < 1)) {
+            r.add("estimator.sigma_max_change", "estimator.sigma_max_change must be > 0 and < 1, but was "
+                    + estimator.sigmaMaxChange());
+        }
 
         OptimizerConfig o = optimizer;
         r.positiveFinite("optimizer.lr", o.lr());

@@ -54,7 +54,8 @@ public interface Experiment {
     default GradientEstimator estimator() {
         var e = config().estimator();
         return Estimators.create(e.type().key(),
-                new EstimatorSettings(e.sigma(), e.directions(), Shaping.of(e.shaping().key())));
+                new EstimatorSettings(e.sigma(), e.directions(), Shaping.of(e.shaping().key()), e.sigmaLr(),
+                        e.sigmaMaxChange()));
     }
 
     default long initSeed() {

@@ -5,7 +5,7 @@ import java.util.List;
 /** Builds an estimator from its config name. */
 public final class Estimators {
 
-    public static final List<String> NAMES = List.of("forward", "central", "gaussian", "spsa", "node", "bptt");
+    public static final List<String> NAMES = List.of("forward", "central", "gaussian", "spsa", "node", "bptt", "pgpe");
 
     private Estimators() {
     }
@@ -22,6 +22,8 @@ public final class Estimators {
             case "spsa" -> RandomDirections.rademacher(s.sigma(), s.directions(), s.shaping());
             case "node" -> new NodePerturbation(s.sigma(), s.directions(), s.shaping());
             case "bptt" -> new Backpropagation();
+            case "pgpe" -> new Pgpe(s.sigma(), s.directions(), s.shaping(),
+                    s.sigmaLr() != null ? s.sigmaLr() : Pgpe.DEFAULT_SIGMA_LR, s.sigmaMaxChange());
             default -> throw new IllegalArgumentException(
                     "estimator type must be one of " + String.join(", ", NAMES) + ", but was '" + type + "'");
         };

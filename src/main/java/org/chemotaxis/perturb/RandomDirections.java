@@ -85,12 +85,10 @@ public final class RandomDirections implements GradientEstimator {
 
     /** Writes direction {@code index} of step {@code key} into {@code u} (overwritten). */
     public void direction(StepKey key, int index, double[] u) {
-        SplittableRandom r = RandomStreams.stream(key.seed(), RandomStreams.Purpose.PERTURBATION, key.step(), index);
         if (distribution == Distribution.GAUSSIAN) {
-            for (int i = 0; i < u.length; i++) {
-                u[i] = r.nextGaussian();
-            }
+            GaussianDirections.fill(key, index, u);
         } else {
+            SplittableRandom r = RandomStreams.stream(key.seed(), RandomStreams.Purpose.PERTURBATION, key.step(), index);
             for (int i = 0; i < u.length; i++) {
                 u[i] = r.nextBoolean() ? 1.0 : -1.0;
             }

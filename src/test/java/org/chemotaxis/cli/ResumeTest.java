@@ -10,6 +10,8 @@ import java.util.List;
 import org.chemotaxis.report.ModelFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Exact resume: a training JVM killed (SIGKILL, no shutdown hooks) after some epoch, resumed
@@ -60,5 +62,32 @@ class ResumeTest {
         List<JsonNode> started = RunFiles.events(killed, "RunStarted");
         assertEquals(2, started.size());
         assertTrue(started.get(1).path("start_epoch").asLong() >= killedAt, "resumed from the checkpoint");
+    }
+
+    /**
+     * The techniques that keep state beside theta and the optimizer (an adaptive distribution) or
+     * rank their losses: a run checkpointed after 2 epochs and resumed to 4 ends where a 4-epoch
+     * run ends, so the checkpoint holds everything the next step depends on.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"gaussian-ranked", "pgpe"})
+    void eachTechniqueResumesBitIdentically(String technique) throws Exception {
+        Path config = RunFiles.writeSmallConfig(tmp, 4, "gaussian");
+        Path out = tmp.resolve("runs");
+        List<String> sets = RunFiles.technique(technique);
+        assertEquals(ExitCode.OK, Main.execute(args(List.of("train", config.toString(), "--out", out.toString(),
+                "--name", "straight", "--workers", "2"), sets)));
+        assertEquals(ExitCode.OK, Main.execute(args(List.of("train", config.toString(), "--out", out.toString(),
+                "--name", "halves", "--workers", "2", "--set", "training.epochs=2"), sets)));
+        assertEquals(ExitCode.OK, Main.execute("train", "--resume", out.resolve("halves").toString(),
+                "--set", "training.epochs=4", "--workers", "1"));
+        assertEquals(RunFiles.lastSha(out.resolve("straight")), RunFiles.lastSha(out.resolve("halves")), technique);
+        assertEquals(RunFiles.finishedSha(out.resolve("straight")),
+                RunFiles.events(out.resolve("halves"), "RunFinished").get(1).path("params_sha256").asText());
+        assertTrue(Files.readString(out.resolve("halves").resolve("checkpoint.json")).contains("\"estimator\""));
+    }
+
+    private static String[] args(List<String> head, List<String> tail) {
+        return java.util.stream.Stream.concat(head.stream(), tail.stream()).toArray(String[]::new);
     }
 }

@@ -90,4 +90,27 @@ final class RunFiles {
             return -1;
         }
     }
+
+    /**
+     * The techniques beside the plain estimators, as {@code --set} arguments for the small config of
+     * {@link #writeSmallConfig} (P = 29), with a constant schedule so that a run extended by
+     * {@code --resume --set training.epochs=N} is the longer run.
+     */
+    static List<String> technique(String name) {
+        List<String> sets = switch (name) {
+            case "gaussian-ranked" -> List.of("estimator.type=gaussian", "estimator.shaping=centered_rank",
+                    "estimator.sigma=0.01");
+            case "pgpe" -> List.of("estimator.type=pgpe", "estimator.sigma=0.05", "optimizer.type=clipup",
+                    "optimizer.lr=0.02");
+            default -> throw new IllegalArgumentException(name);
+        };
+        List<String> args = new ArrayList<>();
+        for (String s : sets) {
+            args.add("--set");
+            args.add(s);
+        }
+        args.add("--set");
+        args.add("optimizer.schedule=constant");
+        return args;
+    }
 }

@@ -18,6 +18,8 @@ import org.chemotaxis.train.Trainer;
 import org.chemotaxis.train.Training;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The train command end to end, in this JVM: run folder, determinism across workers, early stopping. */
 class TrainCommandTest {
@@ -53,6 +55,27 @@ class TrainCommandTest {
         Path spsa = RunFiles.writeSmallConfig(tmp.resolve("spsa"), 2, "spsa");
         assertEquals(RunFiles.lastSha(train(spsa, "s1", "--workers", "1")),
                 RunFiles.lastSha(train(spsa, "s3", "--workers", "3", "--set", "runtime.task_size=1")));
+    }
+
+    /**
+     * The techniques with shaped losses or an adaptive distribution (two values per index, state
+     * sent with theta): one worker, two workers with one index per task, and the plain loop agree.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"gaussian-ranked", "pgpe"})
+    void eachTechniqueGivesTheSameResultWithOneAndTwoWorkersAndAsThePlainLoop(String technique) {
+        Path config = RunFiles.writeSmallConfig(tmp, 3, "gaussian");
+        List<String> sets = RunFiles.technique(technique);
+        String one = RunFiles.lastSha(train(config, technique + "-1", with(sets, "--workers", "1")));
+        String two = RunFiles.lastSha(train(config, technique + "-2", with(sets, "--workers", "2", "--set",
+                "runtime.task_size=1")));
+        assertEquals(one, two, technique);
+        Path resolved = tmp.resolve("runs").resolve(technique + "-1").resolve("config.yml");
+        assertEquals(ParameterHash.sha256(plainTheta(resolved, 3)), one, technique + ": actors and the plain loop");
+    }
+
+    private static String[] with(List<String> sets, String... more) {
+        return java.util.stream.Stream.concat(sets.stream(), java.util.Arrays.stream(more)).toArray(String[]::new);
     }
 
     @Test
