@@ -28,7 +28,8 @@ public final class RunParts {
         ExperimentConfig c = exp.config();
         var settings = new Coordinator.Settings(folder.runId(), c.name(), folder.dir().toString(), c.training().epochs(),
                 c.runtime().taskSize(), MAX_ATTEMPTS, exp.metricName(), exp.lossToMetric(), c.model().type().key(),
-                c.optimizer().type().key());
+                // a distribution that moves its mean itself (snes, cmaes) uses no optimizer
+                training.estimator().takesOwnStep() ? "none" : c.optimizer().type().key());
         // A plugin's problem travels with the hash of its jar, so that a worker with another build declines.
         JobSpec job = exp instanceof ProblemExperiment p
                 ? JobSpec.of(folder.runId(), ConfigLoader.toYaml(c), p.entry().name(), p.entry().sha256())

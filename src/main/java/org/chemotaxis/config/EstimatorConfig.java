@@ -12,14 +12,15 @@ import java.util.Objects;
  * @param sigma      perturbation size
  * @param directions random directions (antithetic pairs) per step, for gaussian, spsa and node
  * @param shaping    none, or centered_rank: the step's losses replaced by their centered ranks
- * @param sigmaLr    learning rate of the adaptive sigma of pgpe; null: the method's default
+ * @param sigmaLr    learning rate of the adaptive sigma of pgpe and snes; null: the method's default
  * @param sigmaMaxChange largest relative change of pgpe's sigma per step
+ * @param population samples per step of snes; null: the method's default (4 + floor(3 ln P))
  */
 public record EstimatorConfig(Type type, double sigma, int directions, Shaping shaping, Double sigmaLr,
-                              double sigmaMaxChange) {
+                              double sigmaMaxChange, Integer population) {
 
     public enum Type {
-        FORWARD, CENTRAL, GAUSSIAN, SPSA, NODE, BPTT, PGPE;
+        FORWARD, CENTRAL, GAUSSIAN, SPSA, NODE, BPTT, PGPE, SNES;
 
         @JsonValue
         public String key() {
@@ -29,7 +30,7 @@ public record EstimatorConfig(Type type, double sigma, int directions, Shaping s
         /** True for the random-direction estimators, whose losses {@code estimator.shaping} can rank. */
         public boolean shapeable() {
             return switch (this) {
-                case GAUSSIAN, SPSA, NODE, PGPE -> true;
+                case GAUSSIAN, SPSA, NODE, PGPE, SNES -> true;
                 default -> false;
             };
         }
@@ -52,17 +53,18 @@ public record EstimatorConfig(Type type, double sigma, int directions, Shaping s
     /** The defaults of this section live here and nowhere else; a null argument means "default". */
     @JsonCreator
     public static EstimatorConfig of(Type type, Double sigma, Integer directions, Shaping shaping, Double sigmaLr,
-                                     Double sigmaMaxChange) {
+                                     Double sigmaMaxChange, Integer population) {
         return new EstimatorConfig(
                 type != null ? type : Type.CENTRAL,
                 sigma != null ? sigma : 1e-3,
                 directions != null ? directions : 16,
                 shaping != null ? shaping : Shaping.NONE,
                 sigmaLr,
-                sigmaMaxChange != null ? sigmaMaxChange : 0.2);
+                sigmaMaxChange != null ? sigmaMaxChange : 0.2,
+                population);
     }
 
     public static EstimatorConfig defaults() {
-        return of(null, null, null, null, null, null);
+        return of(null, null, null, null, null, null, null);
     }
 }

@@ -212,6 +212,13 @@ public record ExperimentConfig(
         if (estimator.sigmaLr() != null) {
             r.nonNegativeFinite("estimator.sigma_lr", estimator.sigmaLr());
         }
+        if (estimator.population() != null) {
+            r.atLeast("estimator.population", estimator.population(), 2);
+            if (estimator.type() == EstimatorConfig.Type.SNES && estimator.population() % 2 != 0) {
+                r.add("estimator.population", "estimator.population must be even for snes (mirrored pairs), but was "
+                        + estimator.population());
+            }
+        }
         if (!(estimator.sigmaMaxChange() > 0 && estimator.sigmaMaxChange() < 1)) {
             r.add("estimator.sigma_max_change", "estimator.sigma_max_change must be > 0 and < 1, but was "
                     + estimator.sigmaMaxChange());

@@ -5,7 +5,7 @@ import java.util.List;
 /** Builds an estimator from its config name. */
 public final class Estimators {
 
-    public static final List<String> NAMES = List.of("forward", "central", "gaussian", "spsa", "node", "bptt", "pgpe");
+    public static final List<String> NAMES = List.of("forward", "central", "gaussian", "spsa", "node", "bptt", "pgpe", "snes");
 
     private Estimators() {
     }
@@ -24,6 +24,8 @@ public final class Estimators {
             case "bptt" -> new Backpropagation();
             case "pgpe" -> new Pgpe(s.sigma(), s.directions(), s.shaping(),
                     s.sigmaLr() != null ? s.sigmaLr() : Pgpe.DEFAULT_SIGMA_LR, s.sigmaMaxChange());
+            case "snes" -> new Snes(s.sigma(), s.population() != null ? s.population() : 0, s.shaping(),
+                    s.sigmaLr() != null ? s.sigmaLr() : Double.NaN);
             default -> throw new IllegalArgumentException(
                     "estimator type must be one of " + String.join(", ", NAMES) + ", but was '" + type + "'");
         };

@@ -66,6 +66,37 @@ public enum Shaping {
         return out;
     }
 
+    /**
+     * {@code weights[r]} for the value of rank r (0: the lowest), tied values sharing the mean of
+     * their ranks' weights; every entry NaN if a value is NaN.
+     */
+    static double[] byRank(double[] x, double[] weights) {
+        int n = x.length;
+        double[] out = new double[n];
+        Integer[] order = sortedIndices(x);
+        if (order == null) {
+            Arrays.fill(out, Double.NaN);
+            return out;
+        }
+        int i = 0;
+        while (i < n) {
+            int j = i;
+            while (j + 1 < n && x[order[j + 1]] == x[order[i]]) {
+                j++;
+            }
+            double sum = 0;
+            for (int k = i; k <= j; k++) {
+                sum += weights[k];
+            }
+            double mean = i == j ? weights[i] : sum / (j - i + 1);
+            for (int k = i; k <= j; k++) {
+                out[order[k]] = mean;
+            }
+            i = j + 1;
+        }
+        return out;
+    }
+
     /** Ranks from 0 (lowest value) to n - 1, ties sharing their mean rank; null if a value is NaN. */
     static double[] ranks(double[] x) {
         int n = x.length;

@@ -102,6 +102,7 @@ final class RunFiles {
                     "estimator.sigma=0.01");
             case "pgpe" -> List.of("estimator.type=pgpe", "estimator.sigma=0.05", "optimizer.type=clipup",
                     "optimizer.lr=0.02");
+            case "snes" -> List.of("estimator.type=snes", "estimator.sigma=0.05");
             default -> throw new IllegalArgumentException(name);
         };
         List<String> args = new ArrayList<>();

@@ -23,12 +23,13 @@ class TechniquesOnSineTest {
                 "estimator.sigma=0.01", "optimizer.lr=0.01"};
             case "pgpe" -> new String[] {"estimator.type=pgpe", "estimator.sigma=0.02", "optimizer.type=clipup",
                 "optimizer.lr=0.02"};
+            case "snes" -> new String[] {"estimator.type=snes", "estimator.sigma=0.05"};
             default -> throw new IllegalArgumentException(technique);
         };
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"gaussian-ranked", "pgpe"})
+    @ValueSource(strings = {"gaussian-ranked", "pgpe", "snes"})
     void learnsTheSineWave(String technique) {
         String[] base = {"estimator.directions=16", "optimizer.schedule=constant"};
         String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(base),
