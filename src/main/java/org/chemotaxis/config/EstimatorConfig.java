@@ -15,12 +15,13 @@ import java.util.Objects;
  * @param sigmaLr    learning rate of the adaptive sigma of pgpe and snes; null: the method's default
  * @param sigmaMaxChange largest relative change of pgpe's sigma per step
  * @param population samples per step of snes; null: the method's default (4 + floor(3 ln P))
+ * @param topDirections the b best directions ars keeps; null: all
  */
 public record EstimatorConfig(Type type, double sigma, int directions, Shaping shaping, Double sigmaLr,
-                              double sigmaMaxChange, Integer population) {
+                              double sigmaMaxChange, Integer population, Integer topDirections) {
 
     public enum Type {
-        FORWARD, CENTRAL, GAUSSIAN, SPSA, NODE, BPTT, PGPE, SNES;
+        FORWARD, CENTRAL, GAUSSIAN, SPSA, NODE, BPTT, PGPE, SNES, ARS;
 
         @JsonValue
         public String key() {
@@ -30,7 +31,7 @@ public record EstimatorConfig(Type type, double sigma, int directions, Shaping s
         /** True for the random-direction estimators, whose losses {@code estimator.shaping} can rank. */
         public boolean shapeable() {
             return switch (this) {
-                case GAUSSIAN, SPSA, NODE, PGPE, SNES -> true;
+                case GAUSSIAN, SPSA, NODE, PGPE, SNES, ARS -> true;
                 default -> false;
             };
         }
@@ -53,7 +54,7 @@ public record EstimatorConfig(Type type, double sigma, int directions, Shaping s
     /** The defaults of this section live here and nowhere else; a null argument means "default". */
     @JsonCreator
     public static EstimatorConfig of(Type type, Double sigma, Integer directions, Shaping shaping, Double sigmaLr,
-                                     Double sigmaMaxChange, Integer population) {
+                                     Double sigmaMaxChange, Integer population, Integer topDirections) {
         return new EstimatorConfig(
                 type != null ? type : Type.CENTRAL,
                 sigma != null ? sigma : 1e-3,
@@ -61,10 +62,11 @@ public record EstimatorConfig(Type type, double sigma, int directions, Shaping s
                 shaping != null ? shaping : Shaping.NONE,
                 sigmaLr,
                 sigmaMaxChange != null ? sigmaMaxChange : 0.2,
-                population);
+                population,
+                topDirections);
     }
 
     public static EstimatorConfig defaults() {
-        return of(null, null, null, null, null, null, null);
+        return of(null, null, null, null, null, null, null, null);
     }
 }

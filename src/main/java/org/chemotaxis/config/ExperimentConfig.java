@@ -219,6 +219,13 @@ public record ExperimentConfig(
                         + estimator.population());
             }
         }
+        if (estimator.topDirections() != null) {
+            r.positive("estimator.top_directions", estimator.topDirections());
+            if (estimator.type() == EstimatorConfig.Type.ARS && estimator.topDirections() > estimator.directions()) {
+                r.add("estimator.top_directions", "estimator.top_directions must not exceed estimator.directions ("
+                        + estimator.directions() + "), but was " + estimator.topDirections());
+            }
+        }
         if (!(estimator.sigmaMaxChange() > 0 && estimator.sigmaMaxChange() < 1)) {
             r.add("estimator.sigma_max_change", "estimator.sigma_max_change must be > 0 and < 1, but was "
                     + estimator.sigmaMaxChange());

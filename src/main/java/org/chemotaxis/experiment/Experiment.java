@@ -55,7 +55,7 @@ public interface Experiment {
         var e = config().estimator();
         return Estimators.create(e.type().key(),
                 new EstimatorSettings(e.sigma(), e.directions(), Shaping.of(e.shaping().key()), e.sigmaLr(),
-                        e.sigmaMaxChange(), e.population()));
+                        e.sigmaMaxChange(), e.population(), e.topDirections()));
     }
 
     default long initSeed() {

@@ -11,9 +11,10 @@ import java.util.Objects;
  * @param sigmaLr        learning rate of an adaptive sigma (pgpe, snes); null: the method's default
  * @param sigmaMaxChange largest relative change of PGPE's sigma_i in one step
  * @param population     samples per step of snes; null: the method's default
+ * @param topDirections  directions ARS keeps; null: all
  */
 public record EstimatorSettings(double sigma, int directions, Shaping shaping, Double sigmaLr, double sigmaMaxChange,
-                                Integer population) {
+                                Integer population, Integer topDirections) {
 
     /** The largest relative change of PGPE's sigma in one step when none is configured (EvoTorch's). */
     public static final double DEFAULT_SIGMA_MAX_CHANGE = 0.2;
@@ -24,10 +25,10 @@ public record EstimatorSettings(double sigma, int directions, Shaping shaping, D
 
     /** sigma and directions as given, every other setting its default. */
     public static EstimatorSettings of(double sigma, int directions) {
-        return new EstimatorSettings(sigma, directions, Shaping.NONE, null, DEFAULT_SIGMA_MAX_CHANGE, null);
+        return new EstimatorSettings(sigma, directions, Shaping.NONE, null, DEFAULT_SIGMA_MAX_CHANGE, null, null);
     }
 
     public EstimatorSettings withShaping(Shaping value) {
-        return new EstimatorSettings(sigma, directions, value, sigmaLr, sigmaMaxChange, population);
+        return new EstimatorSettings(sigma, directions, value, sigmaLr, sigmaMaxChange, population, topDirections);
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 /** Builds an estimator from its config name. */
 public final class Estimators {
 
-    public static final List<String> NAMES = List.of("forward", "central", "gaussian", "spsa", "node", "bptt", "pgpe", "snes");
+    public static final List<String> NAMES = List.of("forward", "central", "gaussian", "spsa", "node", "bptt", "pgpe", "snes", "ars");
 
     private Estimators() {
     }
@@ -26,6 +26,8 @@ public final class Estimators {
                     s.sigmaLr() != null ? s.sigmaLr() : Pgpe.DEFAULT_SIGMA_LR, s.sigmaMaxChange());
             case "snes" -> new Snes(s.sigma(), s.population() != null ? s.population() : 0, s.shaping(),
                     s.sigmaLr() != null ? s.sigmaLr() : Double.NaN);
+            case "ars" -> new Ars(s.sigma(), s.directions(), s.topDirections() != null ? s.topDirections() : 0,
+                    s.shaping());
             default -> throw new IllegalArgumentException(
                     "estimator type must be one of " + String.join(", ", NAMES) + ", but was '" + type + "'");
         };

@@ -103,6 +103,8 @@ final class RunFiles {
             case "pgpe" -> List.of("estimator.type=pgpe", "estimator.sigma=0.05", "optimizer.type=clipup",
                     "optimizer.lr=0.02");
             case "snes" -> List.of("estimator.type=snes", "estimator.sigma=0.05");
+            case "ars" -> List.of("estimator.type=ars", "estimator.sigma=0.02", "estimator.top_directions=4",
+                    "optimizer.type=sgd", "optimizer.lr=0.01");
             default -> throw new IllegalArgumentException(name);
         };
         List<String> args = new ArrayList<>();

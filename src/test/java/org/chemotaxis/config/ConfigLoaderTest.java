@@ -195,7 +195,7 @@ class ConfigLoaderTest {
         assertEquals(new DataConfig(DataConfig.Type.CSV, 10, 30, 0.01, new Range(0.5, 2.0), Range.of(1.5), 2.5, 0.1,
                 0.2, "series.csv", List.of("u", "v"), List.of("y"), 20, 3, 0), c.data());
         assertEquals(new ObjectiveConfig(ObjectiveConfig.Type.FREE_RUNNING, 2), c.objective());
-        assertEquals(new EstimatorConfig(EstimatorConfig.Type.SPSA, 0.01, 4, EstimatorConfig.Shaping.NONE, null, 0.2, null), c.estimator());
+        assertEquals(new EstimatorConfig(EstimatorConfig.Type.SPSA, 0.01, 4, EstimatorConfig.Shaping.NONE, null, 0.2, null, null), c.estimator());
         assertEquals(new OptimizerConfig(OptimizerConfig.Type.RMSPROP, 0.5, 0.8, 0.7, 0.99, 1e-6, 0.9, 0.001, 5.0,
                 OptimizerConfig.Schedule.STEP, 0.01, 3, 50, 0.25, null), c.optimizer());
         assertEquals(new TrainingConfig(7, 4, 9), c.training());
@@ -302,7 +302,7 @@ class ConfigLoaderTest {
         assertEquals("model.type must be one of elman, ctrnn, but was 'lstm' (line 2 of x.yml)",
                 fails("model:\n  type: lstm\n"));
         assertContains(fails("estimator:\n  type: adjoint\n"),
-                "forward, central, gaussian, spsa, node, bptt, pgpe, snes", "'adjoint'", "line 2");
+                "forward, central, gaussian, spsa, node, bptt, pgpe, snes, ars", "'adjoint'", "line 2");
         assertContains(fails("optimizer:\n  type: clip\n"), "sgd, momentum, nesterov, rmsprop, adam, clipup");
         assertContains(fails("optimizer:\n  schedule: linear\n"), "optimizer.schedule",
                 "constant, step, cosine", "'linear'");
@@ -420,6 +420,19 @@ class ConfigLoaderTest {
                 "estimator.population must be even for snes (mirrored pairs), but was 7", "line 3");
         assertContains(fails("estimator:\n  type: snes\n  population: 0\n"),
                 "estimator.population must be >= 2, but was 0", "line 3");
+    }
+
+    @Test
+    void arsKeepsAtMostItsDirections() {
+        ExperimentConfig c = ConfigLoader.parse("estimator:\n  type: ars\n  directions: 8\n  top_directions: 3\n",
+                "x.yml");
+        assertEquals(EstimatorConfig.Type.ARS, c.estimator().type());
+        assertEquals(3, c.estimator().topDirections());
+        assertEquals(null, ConfigLoader.loadDefault().estimator().topDirections(), "default: all directions");
+        assertContains(fails("estimator:\n  type: ars\n  directions: 8\n  top_directions: 9\n"),
+                "estimator.top_directions must not exceed estimator.directions (8), but was 9", "line 4");
+        assertContains(fails("estimator:\n  type: ars\n  top_directions: 0\n"),
+                "estimator.top_directions must be > 0, but was 0", "line 3");
     }
 
     @Test
@@ -605,7 +618,7 @@ class ConfigLoaderTest {
         for (String key : List.of("name:", "seed:", "model:", "type:", "hidden:", "layers:", "dt:", "init_seed:",
                 "data:", "count:", "length:", "frequency:", "phase:", "amplitude:", "noise:", "validation_fraction:",
                 "path:", "input_columns:", "target_columns:", "window:", "stride:", "target_shift:", "objective:",
-                "washout:", "estimator:", "sigma:", "directions:", "shaping:", "sigma_lr:", "sigma_max_change:", "population:", "optimizer:", "lr:", "momentum:", "beta1:",
+                "washout:", "estimator:", "sigma:", "directions:", "shaping:", "sigma_lr:", "sigma_max_change:", "population:", "top_directions:", "optimizer:", "lr:", "momentum:", "beta1:",
                 "beta2:", "eps:", "rho:", "weight_decay:", "clip_norm:", "schedule:", "lr_min:", "warmup_steps:",
                 "step_every:", "step_gamma:", "max_speed:", "training:", "epochs:", "batch:", "steps_per_epoch:",
                 "early_stopping:", "patience:", "min_delta:", "runtime:", "workers:",

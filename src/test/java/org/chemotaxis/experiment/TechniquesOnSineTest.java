@@ -24,12 +24,14 @@ class TechniquesOnSineTest {
             case "pgpe" -> new String[] {"estimator.type=pgpe", "estimator.sigma=0.02", "optimizer.type=clipup",
                 "optimizer.lr=0.02"};
             case "snes" -> new String[] {"estimator.type=snes", "estimator.sigma=0.05"};
+            case "ars" -> new String[] {"estimator.type=ars", "estimator.sigma=0.02", "estimator.top_directions=8",
+                "optimizer.type=sgd", "optimizer.lr=0.02"};
             default -> throw new IllegalArgumentException(technique);
         };
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"gaussian-ranked", "pgpe", "snes"})
+    @ValueSource(strings = {"gaussian-ranked", "pgpe", "snes", "ars"})
     void learnsTheSineWave(String technique) {
         String[] base = {"estimator.directions=16", "optimizer.schedule=constant"};
         String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(base),
