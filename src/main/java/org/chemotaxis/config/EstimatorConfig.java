@@ -8,20 +8,20 @@ import java.util.Objects;
 /**
  * Section {@code estimator}: how the gradient is estimated (README, "Estimators").
  *
- * @param type       forward, central, gaussian, spsa, node or bptt
- * @param sigma      perturbation size
- * @param directions random directions (antithetic pairs) per step, for gaussian, spsa and node
+ * @param type       forward, central, gaussian, spsa, node, bptt, pgpe, snes, ars or cmaes
+ * @param sigma      perturbation size (the initial sigma or step size of pgpe, snes and cmaes)
+ * @param directions random directions (antithetic pairs) per step, for gaussian, spsa, node, pgpe and ars
  * @param shaping    none, or centered_rank: the step's losses replaced by their centered ranks
  * @param sigmaLr    learning rate of the adaptive sigma of pgpe and snes; null: the method's default
  * @param sigmaMaxChange largest relative change of pgpe's sigma per step
- * @param population samples per step of snes; null: the method's default (4 + floor(3 ln P))
+ * @param population samples per step of snes and cmaes; null: the method's default (4 + floor(3 ln P))
  * @param topDirections the b best directions ars keeps; null: all
  */
 public record EstimatorConfig(Type type, double sigma, int directions, Shaping shaping, Double sigmaLr,
                               double sigmaMaxChange, Integer population, Integer topDirections) {
 
     public enum Type {
-        FORWARD, CENTRAL, GAUSSIAN, SPSA, NODE, BPTT, PGPE, SNES, ARS;
+        FORWARD, CENTRAL, GAUSSIAN, SPSA, NODE, BPTT, PGPE, SNES, ARS, CMAES;
 
         @JsonValue
         public String key() {

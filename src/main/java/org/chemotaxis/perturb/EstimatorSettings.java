@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param shaping        how the losses of a step are shaped before they are used
  * @param sigmaLr        learning rate of an adaptive sigma (pgpe, snes); null: the method's default
  * @param sigmaMaxChange largest relative change of PGPE's sigma_i in one step
- * @param population     samples per step of snes; null: the method's default
+ * @param population     samples per step of snes and cmaes; null: the method's default
  * @param topDirections  directions ARS keeps; null: all
  */
 public record EstimatorSettings(double sigma, int directions, Shaping shaping, Double sigmaLr, double sigmaMaxChange,

@@ -5,7 +5,7 @@ import java.util.List;
 /** Builds an estimator from its config name. */
 public final class Estimators {
 
-    public static final List<String> NAMES = List.of("forward", "central", "gaussian", "spsa", "node", "bptt", "pgpe", "snes", "ars");
+    public static final List<String> NAMES = List.of("forward", "central", "gaussian", "spsa", "node", "bptt", "pgpe", "snes", "ars", "cmaes");
 
     private Estimators() {
     }
@@ -26,6 +26,7 @@ public final class Estimators {
                     s.sigmaLr() != null ? s.sigmaLr() : Pgpe.DEFAULT_SIGMA_LR, s.sigmaMaxChange());
             case "snes" -> new Snes(s.sigma(), s.population() != null ? s.population() : 0, s.shaping(),
                     s.sigmaLr() != null ? s.sigmaLr() : Double.NaN);
+            case "cmaes" -> new CmaEs(s.sigma(), s.population() != null ? s.population() : 0);
             case "ars" -> new Ars(s.sigma(), s.directions(), s.topDirections() != null ? s.topDirections() : 0,
                     s.shaping());
             default -> throw new IllegalArgumentException(

@@ -18,7 +18,7 @@ import org.chemotaxis.task.Evaluator;
  */
 public interface GradientEstimator {
 
-    /** The config name: forward, central, gaussian, spsa, node or bptt (for reports, not for decisions). */
+    /** The config name: forward, central, gaussian, spsa, node, bptt, pgpe, snes, ars or cmaes (for reports, not for decisions). */
     String name();
 
     /** True when {@link #reduce} needs {@link Evaluator#lossAndGradient}: the objective must be differentiable. */

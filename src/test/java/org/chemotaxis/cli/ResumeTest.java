@@ -70,7 +70,7 @@ class ResumeTest {
      * run ends, so the checkpoint holds everything the next step depends on.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"gaussian-ranked", "pgpe", "snes", "ars"})
+    @ValueSource(strings = {"gaussian-ranked", "pgpe", "snes", "ars", "cmaes"})
     void eachTechniqueResumesBitIdentically(String technique) throws Exception {
         Path config = RunFiles.writeSmallConfig(tmp, 4, "gaussian");
         Path out = tmp.resolve("runs");

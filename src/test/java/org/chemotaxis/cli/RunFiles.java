@@ -105,6 +105,7 @@ final class RunFiles {
             case "snes" -> List.of("estimator.type=snes", "estimator.sigma=0.05");
             case "ars" -> List.of("estimator.type=ars", "estimator.sigma=0.02", "estimator.top_directions=4",
                     "optimizer.type=sgd", "optimizer.lr=0.01");
+            case "cmaes" -> List.of("estimator.type=cmaes", "estimator.sigma=0.05");
             default -> throw new IllegalArgumentException(name);
         };
         List<String> args = new ArrayList<>();

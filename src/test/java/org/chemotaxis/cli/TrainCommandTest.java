@@ -62,7 +62,7 @@ class TrainCommandTest {
      * sent with theta): one worker, two workers with one index per task, and the plain loop agree.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"gaussian-ranked", "pgpe", "snes", "ars"})
+    @ValueSource(strings = {"gaussian-ranked", "pgpe", "snes", "ars", "cmaes"})
     void eachTechniqueGivesTheSameResultWithOneAndTwoWorkersAndAsThePlainLoop(String technique) {
         Path config = RunFiles.writeSmallConfig(tmp, 3, "gaussian");
         List<String> sets = RunFiles.technique(technique);

@@ -302,7 +302,7 @@ class ConfigLoaderTest {
         assertEquals("model.type must be one of elman, ctrnn, but was 'lstm' (line 2 of x.yml)",
                 fails("model:\n  type: lstm\n"));
         assertContains(fails("estimator:\n  type: adjoint\n"),
-                "forward, central, gaussian, spsa, node, bptt, pgpe, snes, ars", "'adjoint'", "line 2");
+                "forward, central, gaussian, spsa, node, bptt, pgpe, snes, ars, cmaes", "'adjoint'", "line 2");
         assertContains(fails("optimizer:\n  type: clip\n"), "sgd, momentum, nesterov, rmsprop, adam, clipup");
         assertContains(fails("optimizer:\n  schedule: linear\n"), "optimizer.schedule",
                 "constant, step, cosine", "'linear'");
@@ -433,6 +433,18 @@ class ConfigLoaderTest {
                 "estimator.top_directions must not exceed estimator.directions (8), but was 9", "line 4");
         assertContains(fails("estimator:\n  type: ars\n  top_directions: 0\n"),
                 "estimator.top_directions must be > 0, but was 0", "line 3");
+    }
+
+    @Test
+    void cmaesRanksItsSamplesItself() {
+        ExperimentConfig c = ConfigLoader.parse("estimator:\n  type: cmaes\n  population: 7\n", "x.yml");
+        assertEquals(EstimatorConfig.Type.CMAES, c.estimator().type());
+        assertEquals(7, c.estimator().population(), "odd is fine: no mirrored pairs");
+        assertContains(fails("estimator:\n  type: cmaes\n  shaping: centered_rank\n"),
+                "estimator.shaping centered_rank applies to the random-direction estimators "
+                        + "(gaussian, spsa, node, pgpe, snes, ars), not to cmaes", "line 3");
+        assertContains(fails("estimator:\n  type: cmaes\n  population: 1\n"),
+                "estimator.population must be >= 2, but was 1", "line 3");
     }
 
     @Test

@@ -26,12 +26,13 @@ class TechniquesOnSineTest {
             case "snes" -> new String[] {"estimator.type=snes", "estimator.sigma=0.05"};
             case "ars" -> new String[] {"estimator.type=ars", "estimator.sigma=0.02", "estimator.top_directions=8",
                 "optimizer.type=sgd", "optimizer.lr=0.02"};
+            case "cmaes" -> new String[] {"estimator.type=cmaes", "estimator.sigma=0.05"};
             default -> throw new IllegalArgumentException(technique);
         };
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"gaussian-ranked", "pgpe", "snes", "ars"})
+    @ValueSource(strings = {"gaussian-ranked", "pgpe", "snes", "ars", "cmaes"})
     void learnsTheSineWave(String technique) {
         String[] base = {"estimator.directions=16", "optimizer.schedule=constant"};
         String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(base),
