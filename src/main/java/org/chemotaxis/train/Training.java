@@ -192,23 +192,26 @@ public final class Training {
             throw new NonFiniteLossException("entry " + broken.index() + " of the " + estimator.name() + " state's "
                     + broken.buffer(), broken.value(), plan.epoch(), step);
         }
-        double lr;
-        double norm;
-        if (estimator.takesOwnStep()) {
-            // the distribution's mean moves by its whole step: the learning rate is 1
-            lr = 1.0;
-            norm = GradientClipping.norm(grad);
-            for (int i = 0; i < theta.length; i++) {
-                theta[i] -= grad[i];
-            }
-        } else {
-            lr = learningRate.applyAsDouble(step);
-            norm = GradientClipping.clipByGlobalNorm(grad, clipNorm);
-            optimizer.step(theta, grad, lr);
-        }
+        StepOutcome outcome = estimator.takesOwnStep() ? ownStep(loss) : optimizerStep(loss);
         search = next;
         step++;
-        return new StepOutcome(plan.step(), loss, norm, lr);
+        return outcome;
+    }
+
+    /** theta moves by the clipped gradient through the optimizer at the scheduled learning rate. */
+    private StepOutcome optimizerStep(double loss) {
+        double lr = learningRate.applyAsDouble(step);
+        double norm = GradientClipping.clipByGlobalNorm(grad, clipNorm);
+        optimizer.step(theta, grad, lr);
+        return new StepOutcome(step, loss, norm, lr);
+    }
+
+    /** theta (the distribution's mean) moves by minus the reduced vector, its whole step: the learning rate is 1. */
+    private StepOutcome ownStep(double loss) {
+        for (int i = 0; i < theta.length; i++) {
+            theta[i] -= grad[i];
+        }
+        return new StepOutcome(step, loss, GradientClipping.norm(grad), 1.0);
     }
 
     /** Forward passes one step costs: the perturbations plus the unperturbed loss. */

@@ -98,6 +98,19 @@ class BadInputTest {
         assertRejected("checkpoint.json", "train", "--resume", run.toString());
     }
 
+    /** A checkpoint written before estimators kept state cannot continue an estimator that has some. */
+    @Test
+    void aFormat1CheckpointCannotContinueAnAdaptiveEstimator() throws Exception {
+        Path config = RunFiles.writeSmallConfig(tmp.resolve("cfg"), 1, "gaussian");
+        Path out = tmp.resolve("done");
+        assertEquals(ExitCode.OK, Main.execute("train", config.toString(), "--out", out.toString(), "--name", "r",
+                "--workers", "1", "--set", "estimator.type=pgpe", "--set", "training.epochs=1"));
+        Path run = out.resolve("r");
+        RunFiles.downgradeCheckpoint(run);
+        assertRejected("written before estimators kept state", "train", "--resume", run.toString(), "--set",
+                "training.epochs=2");
+    }
+
     @Test
     void unknownOptionIsAUsageError() {
         Result r = run("train", "--wrokers", "2");

@@ -87,6 +87,21 @@ class ResumeTest {
         assertTrue(Files.readString(out.resolve("halves").resolve("checkpoint.json")).contains("\"estimator\""));
     }
 
+    /** A checkpoint of the format before estimators kept state resumes a run of an estimator without state. */
+    @Test
+    void aFormat1CheckpointStillResumes() throws Exception {
+        Path config = RunFiles.writeSmallConfig(tmp, 2, "central");
+        Path out = tmp.resolve("runs");
+        assertEquals(ExitCode.OK, Main.execute("train", config.toString(), "--out", out.toString(), "--name", "straight",
+                "--workers", "2", "--set", "optimizer.schedule=constant"));
+        assertEquals(ExitCode.OK, Main.execute("train", config.toString(), "--out", out.toString(), "--name", "old",
+                "--workers", "2", "--set", "optimizer.schedule=constant", "--set", "training.epochs=1"));
+        RunFiles.downgradeCheckpoint(out.resolve("old"));
+        assertEquals(ExitCode.OK, Main.execute("train", "--resume", out.resolve("old").toString(),
+                "--set", "training.epochs=2", "--workers", "1"));
+        assertEquals(RunFiles.lastSha(out.resolve("straight")), RunFiles.lastSha(out.resolve("old")));
+    }
+
     private static String[] args(List<String> head, List<String> tail) {
         return java.util.stream.Stream.concat(head.stream(), tail.stream()).toArray(String[]::new);
     }

@@ -91,6 +91,20 @@ final class RunFiles {
         }
     }
 
+    /** Rewrites a run's checkpoint as format 1 wrote it: without the estimator's state. */
+    static void downgradeCheckpoint(Path runDir) {
+        try {
+            Path file = runDir.resolve("checkpoint.json");
+            com.fasterxml.jackson.databind.node.ObjectNode root =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) EventLog.JSON.readTree(Files.readString(file));
+            root.put("format", "chemotaxis-checkpoint/1");
+            root.remove("estimator");
+            Files.writeString(file, EventLog.JSON.writeValueAsString(root));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * The techniques beside the plain estimators, as {@code --set} arguments for the small config of
      * {@link #writeSmallConfig} (P = 29), with a constant schedule so that a run extended by

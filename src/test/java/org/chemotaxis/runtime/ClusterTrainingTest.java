@@ -183,6 +183,25 @@ class ClusterTrainingTest {
         assertTrue(!nodes.contains("local"));
     }
 
+    /**
+     * An adaptive distribution over the wire: CMA-ES's sampling matrix (P x P) and PGPE's sigma
+     * travel in Weights to remote workers, which give the plain loop's parameters.
+     */
+    @Test
+    void adaptiveEstimatorsOnRemoteWorkersGiveTheSingleJvmResult() throws Exception {
+        for (String technique : new String[] {"cmaes", "pgpe"}) {
+            ExperimentConfig c = ConfigLoader.parse(YAML.formatted(2), "cluster.yml",
+                    List.of("estimator.type=" + technique, "estimator.sigma=0.05", "optimizer.type=clipup"));
+            CompletableFuture<Address> seed = new CompletableFuture<>();
+            CompletableFuture<RunOutcome> run = startTrainer(c, "remote-" + technique, seed);
+            Address at = seed.get(60, TimeUnit.SECONDS);
+            startWorker(at, fromConfig(), new CompletableFuture<>());
+            RunOutcome o = run.get(180, TimeUnit.SECONDS);
+            assertEquals(RunOutcome.Status.FINISHED, o.status(), o.reason());
+            assertEquals(plainSha(c), o.lastParamsSha256(), technique);
+        }
+    }
+
     @Test
     void aWorkerNodeThatCannotBuildTheJobDeclinesAndTheRunFinishesOnTheOthers() throws Exception {
         ExperimentConfig c = config(3);
