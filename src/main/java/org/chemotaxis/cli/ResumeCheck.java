@@ -20,7 +20,7 @@ import org.chemotaxis.train.TrainingState;
  * What {@code train --resume} checks beyond each file's own integrity (the checkpoint's hash, the
  * config's rules): that checkpoint, config and events tell one story. A checkpoint is written at
  * the end of an epoch, before that epoch's events, so its step is its epochs times the steps per
- * epoch, the optimizer has taken as many steps, and no event records an epoch it has not done or
+ * epoch, the optimizer has taken as many steps (none when the estimator moves its mean itself), and no event records an epoch it has not done or
  * another step for its last epoch. A checkpoint whose step was edited, or one copied in from
  * another point of the run, fails here instead of yielding another run.
  */
@@ -44,9 +44,12 @@ final class ResumeCheck {
             throw new BadInputException(where + "step " + s.step() + " does not fit epochs_done " + epochs + " at "
                     + perEpoch + " steps per epoch (edited, or from another config?)");
         }
-        if (s.optimizer().steps() != s.step()) {
+        // a distribution that moves its mean itself (snes, cmaes) never steps the optimizer
+        long optimizerSteps = training.estimator().takesOwnStep() ? 0 : s.step();
+        if (s.optimizer().steps() != optimizerSteps) {
             throw new BadInputException(where + "the optimizer has taken " + s.optimizer().steps()
-                    + " steps, but step is " + s.step() + " (edited?)");
+                    + " steps, but step is " + s.step() + (optimizerSteps == 0 ? " and " + training.estimator().name()
+                    + " takes no optimizer steps" : "") + " (edited?)");
         }
         if (s.stopping().bestEpoch() >= epochs || s.stopping().epochsWithoutImprovement() > epochs) {
             throw new BadInputException(where + "the early-stopping memory (best_epoch " + s.stopping().bestEpoch()

@@ -213,14 +213,14 @@ public record ExperimentConfig(
             r.nonNegativeFinite("estimator.sigma_lr", estimator.sigmaLr());
         }
         if (estimator.population() != null) {
-            r.atLeast("estimator.population", estimator.population(), 2);
+            r.between("estimator.population", estimator.population(), 2, Limits.MAX_COUNT);
             if (estimator.type() == EstimatorConfig.Type.SNES && estimator.population() % 2 != 0) {
                 r.add("estimator.population", "estimator.population must be even for snes (mirrored pairs), but was "
                         + estimator.population());
             }
         }
         if (estimator.topDirections() != null) {
-            r.positive("estimator.top_directions", estimator.topDirections());
+            r.between("estimator.top_directions", estimator.topDirections(), 1, Limits.MAX_COUNT);
             if (estimator.type() == EstimatorConfig.Type.ARS && estimator.topDirections() > estimator.directions()) {
                 r.add("estimator.top_directions", "estimator.top_directions must not exceed estimator.directions ("
                         + estimator.directions() + "), but was " + estimator.topDirections());

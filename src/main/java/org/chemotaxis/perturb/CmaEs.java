@@ -154,6 +154,19 @@ public final class CmaEs implements GradientEstimator {
         return new EstimatorState(name(), buffers);
     }
 
+    @Override
+    public void requireUsable(EstimatorState state, int parameterCount) {
+        GradientEstimator.super.requireUsable(state, parameterCount);
+        state.requirePositive("sigma");
+        state.requirePositive("D");
+        double g = state.scalar("generation");
+        double e = state.scalar("eigen_generation");
+        if (!(g == Math.rint(g) && e == Math.rint(e) && 0 <= e && e <= g)) {
+            throw new IllegalArgumentException("estimator state cmaes: generation " + g + " and eigen_generation " + e
+                    + " must be whole numbers with 0 <= eigen_generation <= generation");
+        }
+    }
+
     /** sigma B D, n x n row-major: a sample is theta + (sigma B D) z. */
     @Override
     public double[] scale(EstimatorState state) {

@@ -68,6 +68,21 @@ public record EstimatorState(String type, Map<String, double[]> buffers) {
         }
     }
 
+    /**
+     * Checks that every entry of a buffer is > 0 (a standard deviation, a step size).
+     *
+     * @throws IllegalArgumentException naming the buffer and the first entry that is not
+     */
+    public void requirePositive(String name) {
+        double[] b = buffers.get(name);
+        for (int i = 0; i < b.length; i++) {
+            if (!(b[i] > 0)) {
+                throw new IllegalArgumentException("estimator state " + type + ": entry " + i + " of '" + name
+                        + "' is " + b[i] + ", but must be > 0");
+            }
+        }
+    }
+
     /** One entry of a buffer. */
     public record Entry(String buffer, int index, double value) {
     }

@@ -67,6 +67,16 @@ public interface GradientEstimator {
     }
 
     /**
+     * Checks a state read from a checkpoint before a run continues from it: the buffers of
+     * {@link #initialState}, with values this estimator can continue from.
+     *
+     * @throws IllegalArgumentException naming the first problem
+     */
+    default void requireUsable(EstimatorState state, int parameterCount) {
+        state.requireShapeOf(initialState(parameterCount));
+    }
+
+    /**
      * What the workers need of {@code state} to regenerate a step's perturbations (PGPE and SNES:
      * sigma per parameter; CMA-ES: the matrix sigma B D): sent with theta once per step. Empty when
      * the distribution does not adapt.

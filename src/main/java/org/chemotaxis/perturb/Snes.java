@@ -120,6 +120,12 @@ public final class Snes implements GradientEstimator {
     }
 
     @Override
+    public void requireUsable(EstimatorState state, int parameterCount) {
+        GradientEstimator.super.requireUsable(state, parameterCount);
+        state.requirePositive("sigma");
+    }
+
+    @Override
     public double[] scale(EstimatorState state) {
         return state.buffer("sigma");
     }

@@ -110,11 +110,6 @@ public final class CheckpointCodec {
         if (FORMAT.equals(format)) {
             JsonNode est = object(root, "estimator");
             estimator = new EstimatorState(text(est, "type"), buffers(object(est, "buffers")));
-            EstimatorState.Entry broken = estimator.firstNonFinite();
-            if (broken != null) {
-                throw new IllegalArgumentException("estimator buffer '" + broken.buffer() + "' has " + broken.value()
-                        + " at " + broken.index());
-            }
         }
         JsonNode stop = object(root, "stopping");
         double bestLoss = number(stop, "best_loss").asDouble();

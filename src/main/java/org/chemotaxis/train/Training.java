@@ -277,7 +277,7 @@ public final class Training {
             throw new IllegalArgumentException("checkpoint has " + state.theta().length
                     + " parameters, but the model has " + theta.length);
         }
-        state.estimator().requireShapeOf(estimator.initialState(theta.length));
+        estimator.requireUsable(state.estimator(), theta.length);
         System.arraycopy(state.theta(), 0, theta, 0, theta.length);
         optimizer.restoreState(state.optimizer());
         search = state.estimator();

@@ -111,6 +111,24 @@ class BadInputTest {
                 "training.epochs=2");
     }
 
+    /** An adaptive estimator's state is checked before a run continues from it: PGPE's sigma must be > 0. */
+    @Test
+    void aCheckpointWithANegativeSigmaIsRefused() throws Exception {
+        Path config = RunFiles.writeSmallConfig(tmp.resolve("cfg"), 1, "gaussian");
+        Path out = tmp.resolve("done");
+        assertEquals(ExitCode.OK, Main.execute("train", config.toString(), "--out", out.toString(), "--name", "r",
+                "--workers", "1", "--set", "estimator.type=pgpe", "--set", "training.epochs=1"));
+        Path run = out.resolve("r");
+        Path file = run.resolve("checkpoint.json");
+        com.fasterxml.jackson.databind.node.ObjectNode root =
+                (com.fasterxml.jackson.databind.node.ObjectNode) org.chemotaxis.runtime.EventLog.JSON.readTree(
+                        Files.readString(file));
+        ((com.fasterxml.jackson.databind.node.ArrayNode) root.get("estimator").get("buffers").get("sigma")).set(3, -0.5);
+        Files.writeString(file, org.chemotaxis.runtime.EventLog.JSON.writeValueAsString(root));
+        assertRejected("entry 3 of 'sigma' is -0.5, but must be > 0", "train", "--resume", run.toString(), "--set",
+                "training.epochs=2");
+    }
+
     @Test
     void unknownOptionIsAUsageError() {
         Result r = run("train", "--wrokers", "2");
