@@ -25,7 +25,7 @@ mkdir -p "$out"
 configs=()
 for f in "$here"/experiments/techniques/*.yml; do
   name="$(basename "$f" .yml)"
-  if [ -n "${ONLY:-}" ] && ! grep -qw -- "$name" <<<"$ONLY"; then
+  if [ -n "${ONLY:-}" ] && ! tr ' ' '\n' <<<"$ONLY" | grep -qx -- "$name"; then
     continue
   fi
   configs+=("$f")
