@@ -47,7 +47,8 @@ public final class Dashboard {
             // what they show) instead of a connection that the stopping system aborts.
             CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceUnbind(), "dashboard", () -> {
                 feed.endStreams();
-                return b.unbind().thenApply(x -> Done.getInstance());
+                // The ended streams' connections close before the system stops their actors.
+                return b.terminate(java.time.Duration.ofSeconds(2)).thenApply(x -> Done.getInstance());
             });
             return new Dashboard(b, feed);
         } catch (Exception e) {
