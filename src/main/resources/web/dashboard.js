@@ -369,12 +369,20 @@
     charts[name] = { labels: labels, chart: new uPlot(config, data, el) };
   }
 
-  // Log-scale ticks as 1e-4 rather than rounded to fixed decimals (which shows small losses as 0).
+  // Log-scale ticks at the powers of ten, as 1e-4 rather than rounded to fixed decimals (which
+  // shows small losses as 0); a range within one decade (a chemotaxis loss of 0.6-0.7) would show
+  // one label or none, so there every few ticks is labelled with its value.
   function powersOfTen(u, splits) {
-    return splits.map(function (v) {
+    var labels = splits.map(function (v) {
       if (v == null || v <= 0) return "";
       var e = Math.round(Math.log10(v));
       return Math.abs(v - Math.pow(10, e)) < 1e-9 * v ? (e >= -2 && e <= 2 ? String(v) : "1e" + e) : "";
+    });
+    if (labels.filter(Boolean).length >= 2) return labels;
+    var every = Math.ceil(splits.length / 6);
+    return splits.map(function (v, i) {
+      if (v == null || v <= 0 || i % every !== 0) return "";
+      return v >= 0.01 && v < 1000 ? String(+v.toPrecision(3)) : v.toExponential(1);
     });
   }
 
