@@ -145,6 +145,10 @@
       rows.push(["last epoch", (last.epoch + 1) + ": train " + last.train_loss.toExponential(3) + ", val "
         + last.validation_loss.toExponential(3) + ", " + last.metric_name + " " + last.metric.toFixed(4)]);
       rows.push(["forward passes", String(state.epochs.reduce(function (a, e) { return a + e.forward_passes; }, 0))]);
+      // Counted since this build (0 or absent in older runs): episodes run so far, worms or sequences.
+      if (last.train_episodes > 0) {
+        rows.push(["episodes", last.train_episodes + " in training, " + (last.validation_episodes || 0) + " in validation"]);
+      }
     }
     if (best) rows.push(["best epoch", (best.epoch + 1) + ": " + best.metric_name + " " + best.metric.toFixed(4)]);
     if (state.end && state.end.params_sha256) rows.push(["params_sha256", state.end.params_sha256]);
