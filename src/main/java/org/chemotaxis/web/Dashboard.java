@@ -34,7 +34,8 @@ public final class Dashboard {
     }
 
     /**
-     * Serves the dashboard on {@code host:port} (0: any free port).
+     * Serves the dashboard on {@code host:port} (0: any free port), and asks it for its page and
+     * events once, so that the server's start-up is over when this returns ({@link WarmUp}).
      *
      * @throws IllegalStateException when the address cannot be bound (within 10 s)
      */
@@ -50,6 +51,7 @@ public final class Dashboard {
                 // The ended streams' connections close before the system stops their actors.
                 return b.terminate(java.time.Duration.ofSeconds(2)).thenApply(x -> Done.getInstance());
             });
+            WarmUp.run(b.localAddress());
             return new Dashboard(b, feed);
         } catch (Exception e) {
             Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
