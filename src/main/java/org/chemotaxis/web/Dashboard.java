@@ -48,8 +48,10 @@ public final class Dashboard {
             // what they show) instead of a connection that the stopping system aborts.
             CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceUnbind(), "dashboard", () -> {
                 feed.endStreams();
-                // The ended streams' connections close before the system stops their actors.
-                return b.terminate(java.time.Duration.ofSeconds(2)).thenApply(x -> Done.getInstance());
+                // The ended streams finish, and then their connections close, before the system stops their actors.
+                return server.streamsEnded().completeOnTimeout(null, 2, TimeUnit.SECONDS)
+                        .thenCompose(x -> b.terminate(java.time.Duration.ofSeconds(1)))
+                        .thenApply(x -> Done.getInstance());
             });
             WarmUp.run(b.localAddress());
             return new Dashboard(b, feed);
