@@ -8,12 +8,17 @@
   var state = fresh();
   var charts = {};
   var renderPending = false;
+  // Whether events came since the last full render (the clock's ticks only redraw what moves with time).
+  var dirty = true;
+  var drawnPreview = null;
 
   function fresh() {
-    return { start: null, firstStart: null, epochs: [], workers: [], incidents: [], end: null, early: null, now: null };
+    return { start: null, firstStart: null, epochs: [], workers: [], incidents: [], end: null, early: null, now: null,
+      preview: null };
   }
 
   function apply(e) {
+    dirty = true;
     state.now = Math.max(state.now || 0, e.time);
     switch (e.event) {
       case "RunStarted":
@@ -36,7 +41,13 @@
         state.workers.push({ time: e.time, total: e.workers, byNode: after });
         break;
       case "NodeUnreachable":
-        incident(e.time, "node " + e.node + " unreachable at step " + e.step + ": " + e.tasks_requeued + " task(s) requeued");
+        // Recorded with camel-case names (tasksRequeued) by this build.
+        var requeued = e.tasks_requeued != null ? e.tasks_requeued : e.tasksRequeued;
+        incident(e.time, "node " + e.node + " unreachable at step " + e.step + ": " + requeued + " task(s) requeued");
+        break;
+      case "BestPreview":
+        // The newest best network; a picture of an older one that comes late is not shown.
+        if (!state.preview || e.epoch >= state.preview.epoch) state.preview = e;
         break;
       case "EarlyStopped":
         state.early = e;
@@ -73,6 +84,8 @@
 
   function render() {
     renderPending = false;
+    var full = dirty;
+    dirty = false;
     var s = state.start, ep = state.epochs;
     if (s) {
       text("run-name", s.name);
@@ -102,6 +115,11 @@
     ep.forEach(function (e) { if (e.improved) best = e; });
     text("best", best ? "epoch " + (best.epoch + 1) + " (val " + best.validation_loss.toExponential(3) + ")" : "–");
 
+    if (!full) {
+      // Only the time moved on: the workers' line reaches to now.
+      workersPlot();
+      return;
+    }
     summary(best);
     if (s && s.config) {
       var c = document.getElementById("config");
@@ -109,6 +127,7 @@
     }
     incidents();
     plots();
+    bestPicture();
   }
 
   function liveNow() {
@@ -126,6 +145,10 @@
       rows.push(["last epoch", (last.epoch + 1) + ": train " + last.train_loss.toExponential(3) + ", val "
         + last.validation_loss.toExponential(3) + ", " + last.metric_name + " " + last.metric.toFixed(4)]);
       rows.push(["forward passes", String(state.epochs.reduce(function (a, e) { return a + e.forward_passes; }, 0))]);
+      // Counted since this build (0 or absent in older runs): episodes run so far, worms or sequences.
+      if (last.train_episodes > 0) {
+        rows.push(["episodes", last.train_episodes + " in training, " + (last.validation_episodes || 0) + " in validation"]);
+      }
     }
     if (best) rows.push(["best epoch", (best.epoch + 1) + ": " + best.metric_name + " " + best.metric.toFixed(4)]);
     if (state.end && state.end.params_sha256) rows.push(["params_sha256", state.end.params_sha256]);
@@ -181,7 +204,10 @@
       }) });
     });
     plot("throughput", "epoch", thr, x, {});
+    workersPlot();
+  }
 
+  function workersPlot() {
     // Workers over time, in seconds since the run started; held until now.
     var wk = state.workers.slice();
     if (wk.length) {
@@ -195,6 +221,129 @@
       ws.push({ label: n, values: wk.map(function (w) { return (w.byNode || {})[n] || 0; }) });
     });
     plot("workers", "seconds", ws, wx, { stepped: true });
+  }
+
+  // The best network so far: worm paths over the field, or target vs generated values.
+  function bestPicture() {
+    var e = state.preview, el = document.getElementById("best-picture");
+    if (e === drawnPreview) return;
+    drawnPreview = e;
+    var caption = document.getElementById("best-caption");
+    if (!e) {
+      if (charts.best) { charts.best.chart.destroy(); delete charts.best; }
+      el.innerHTML = "";
+      el.setAttribute("data-epoch", "");
+      el.setAttribute("data-kind", "");
+      text("best-title", "Best network");
+      caption.textContent = "no picture yet: one comes when an epoch improves";
+      caption.className = "caption empty";
+      return;
+    }
+    var p = e.picture;
+    text("best-title", "Best network (epoch " + (e.epoch + 1) + ")");
+    caption.textContent = p.title + (p.kind === "paths" ? " · dots: starts · diamond: peak · shading: concentration" : "");
+    caption.className = "caption";
+    el.setAttribute("data-epoch", String(e.epoch + 1));
+    el.setAttribute("data-kind", p.kind);
+    el.setAttribute("data-series", String(p.series.length));
+    if (p.kind === "paths") {
+      if (charts.best) { charts.best.chart.destroy(); delete charts.best; }
+      drawPaths(el, p);
+    } else {
+      var div = document.getElementById("chart-best");
+      if (!div) {
+        el.innerHTML = "";
+        div = document.createElement("div");
+        div.id = "chart-best";
+        el.appendChild(div);
+      }
+      plot("best", p.x_label, p.series.map(function (ser) { return { label: ser.name, values: ser.y }; }),
+        p.series.length ? p.series[0].x : [], {});
+    }
+  }
+
+  function drawPaths(el, p) {
+    var canvas = el.querySelector("canvas");
+    if (!canvas) {
+      el.innerHTML = "";
+      canvas = document.createElement("canvas");
+      el.appendChild(canvas);
+    }
+    var size = Math.min(Math.max(260, el.clientWidth || 420), 440), ratio = window.devicePixelRatio || 1;
+    canvas.width = Math.round(size * ratio);
+    canvas.height = Math.round(size * ratio);
+    canvas.style.width = size + "px";
+    canvas.style.height = size + "px";
+    var g = canvas.getContext("2d");
+    g.setTransform(ratio, 0, 0, ratio, 0, 0);
+    g.clearRect(0, 0, size, size);
+    var m = p.map, pad = 4, inner = size - 2 * pad;
+    function px(x) { return pad + (x - m.x0) / m.span * inner; }
+    function py(y) { return pad + (1 - (y - m.y0) / m.span) * inner; }
+
+    // The field: one pixel per cell (row 0 at the bottom), smoothed as it is scaled up.
+    var cells = document.createElement("canvas");
+    cells.width = m.n;
+    cells.height = m.n;
+    var cg = cells.getContext("2d"), img = cg.createImageData(m.n, m.n);
+    for (var j = 0; j < m.n; j++) {
+      for (var i = 0; i < m.n; i++) {
+        var v = Math.max(0, Math.min(1, m.values[j * m.n + i])), k = 4 * ((m.n - 1 - j) * m.n + i);
+        img.data[k] = 255 - 140 * v;
+        img.data[k + 1] = 255 - 90 * v;
+        img.data[k + 2] = 255 - 20 * v;
+        img.data[k + 3] = 255;
+      }
+    }
+    cg.putImageData(img, 0, 0);
+    g.imageSmoothingEnabled = true;
+    g.drawImage(cells, pad, pad, inner, inner);
+
+    g.save();
+    g.beginPath();
+    g.rect(pad, pad, inner, inner);
+    g.clip();
+    g.lineWidth = 1.5;
+    p.series.forEach(function (s, n) {
+      g.strokeStyle = COLORS[n % COLORS.length];
+      g.beginPath();
+      for (var t = 0; t < s.x.length; t++) {
+        if (t === 0) g.moveTo(px(s.x[t]), py(s.y[t])); else g.lineTo(px(s.x[t]), py(s.y[t]));
+      }
+      g.stroke();
+    });
+    g.fillStyle = "#333";
+    p.series.forEach(function (s) {
+      if (!s.x.length) return;
+      g.beginPath();
+      g.arc(px(s.x[0]), py(s.y[0]), 3, 0, 2 * Math.PI);
+      g.fill();
+    });
+    g.fillStyle = "#000";
+    (p.marks || []).forEach(function (mk) {
+      var x = px(mk.x), y = py(mk.y);
+      g.beginPath();
+      g.moveTo(x, y - 6); g.lineTo(x + 5, y); g.lineTo(x, y + 6); g.lineTo(x - 5, y);
+      g.closePath();
+      g.fill();
+    });
+    g.restore();
+    g.strokeStyle = "#999";
+    g.lineWidth = 1;
+    g.strokeRect(pad, pad, inner, inner);
+
+    // A scale bar of 1, 2 or 5 times a power of ten, about a fifth of the view.
+    var want = m.span / 5, unit = Math.pow(10, Math.floor(Math.log10(want)));
+    var bar = want >= 5 * unit ? 5 * unit : want >= 2 * unit ? 2 * unit : unit, len = bar / m.span * inner;
+    g.strokeStyle = "#333";
+    g.lineWidth = 2;
+    g.beginPath();
+    g.moveTo(pad + 10, size - pad - 10);
+    g.lineTo(pad + 10 + len, size - pad - 10);
+    g.stroke();
+    g.fillStyle = "#333";
+    g.font = "12px system-ui, sans-serif";
+    g.fillText(bar + " cm", pad + 10, size - pad - 15);
   }
 
   function plot(name, xLabel, series, x, opts) {
@@ -224,12 +373,20 @@
     charts[name] = { labels: labels, chart: new uPlot(config, data, el) };
   }
 
-  // Log-scale ticks as 1e-4 rather than rounded to fixed decimals (which shows small losses as 0).
+  // Log-scale ticks at the powers of ten, as 1e-4 rather than rounded to fixed decimals (which
+  // shows small losses as 0); a range within one decade (a chemotaxis loss of 0.6-0.7) would show
+  // one label or none, so there every few ticks is labelled with its value.
   function powersOfTen(u, splits) {
-    return splits.map(function (v) {
+    var labels = splits.map(function (v) {
       if (v == null || v <= 0) return "";
       var e = Math.round(Math.log10(v));
       return Math.abs(v - Math.pow(10, e)) < 1e-9 * v ? (e >= -2 && e <= 2 ? String(v) : "1e" + e) : "";
+    });
+    if (labels.filter(Boolean).length >= 2) return labels;
+    var every = Math.ceil(splits.length / 6);
+    return splits.map(function (v, i) {
+      if (v == null || v <= 0 || i % every !== 0) return "";
+      return v >= 0.01 && v < 1000 ? String(+v.toPrecision(3)) : v.toExponential(1);
     });
   }
 
@@ -249,12 +406,13 @@
     var source = new EventSource("events");
     source.addEventListener("reset", function () {
       state = fresh();
+      dirty = true;
     });
     source.onmessage = function (m) {
       apply(JSON.parse(m.data));
       scheduleRender();
     };
-    // Elapsed time and the workers' line move on between events.
+    // Elapsed time and the workers' line move on between events (a light render: nothing else is redrawn).
     setInterval(function () { if (state.start && !state.end) scheduleRender(); }, 1000);
   }
 })();

@@ -4,6 +4,7 @@ import org.chemotaxis.config.ConfigLoader;
 import org.chemotaxis.config.ExperimentConfig;
 import org.chemotaxis.report.RunFolder;
 import org.chemotaxis.experiment.Experiment;
+import org.chemotaxis.experiment.Pictures;
 import org.chemotaxis.experiment.ProblemExperiment;
 import org.chemotaxis.runtime.Coordinator;
 import org.chemotaxis.runtime.JobFactory;
@@ -35,6 +36,6 @@ public final class RunParts {
                 ? JobSpec.of(folder.runId(), ConfigLoader.toYaml(c), p.entry().name(), p.entry().sha256())
                 : JobSpec.of(folder.runId(), ConfigLoader.toYaml(c));
         return new LocalRun.Parts(training, settings, folder.describing(exp.model()), job, jobs, exp.stopRule(),
-                folder.dir());
+                folder.dir(), Pictures.painter(exp));
     }
 }

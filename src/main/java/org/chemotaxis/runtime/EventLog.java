@@ -56,8 +56,14 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
     /** Observers find the EventLog of a cluster's trainer under this key. */
     public static final ServiceKey<Command> SERVICE_KEY = ServiceKey.create(Command.class, "chemotaxis-event-log");
 
-    /** Events per {@link Replayed} message: far below Artery's 256 KiB frame for any event. */
+    /** Events per {@link Replayed} message at most. */
     static final int REPLAY_CHUNK = 100;
+
+    /**
+     * Bytes per {@link Replayed} message at most (estimated), far below Artery's 256 KiB frame:
+     * pictures of the best network are a few KiB each, other events a few hundred bytes.
+     */
+    static final int REPLAY_CHUNK_BYTES = 96 * 1024;
 
     public sealed interface Command {
     }
@@ -219,11 +225,29 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
 
     private Behavior<Command> onReplay(Replay r) {
         int n = history.size();
-        for (int from = 0; from < n || from == 0; from += REPLAY_CHUNK) {
-            int to = Math.min(n, from + REPLAY_CHUNK);
+        int from = 0;
+        do {
+            int to = from;
+            int bytes = 0;
+            while (to < n && to - from < REPLAY_CHUNK && (to == from || bytes + bytes(history.get(to)) <= REPLAY_CHUNK_BYTES)) {
+                bytes += bytes(history.get(to));
+                to++;
+            }
             r.replyTo().tell(new Replayed(List.copyOf(history.subList(from, to)), to == n));
-        }
+            from = to;
+        } while (from < n);
         return this;
+    }
+
+    /** A generous estimate of an event's size in CBOR. */
+    static int bytes(RunEvent e) {
+        if (e instanceof RunEvent.BestPreview p) {
+            return 200 + p.picture().approximateBytes();
+        }
+        if (e instanceof RunEvent.RunStarted s && s.config() != null) {
+            return 600 + 2 * s.config().length();
+        }
+        return 600;
     }
 
     static String csvRow(RunEvent.EpochEnded e) {
@@ -277,6 +301,8 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
             LOG.info("initial parameters from {} (epoch {}, {})", w.model(), w.modelEpoch() + 1, w.paramsSha256());
         } else if (e instanceof RunEvent.Checkpointed c) {
             LOG.debug("checkpoint after epoch {} -> {}", c.epoch() + 1, c.path());
+        } else if (e instanceof RunEvent.BestPreview p) {
+            LOG.debug("picture of the best network (epoch {}): {}", p.epoch() + 1, p.picture().title());
         }
     }
 

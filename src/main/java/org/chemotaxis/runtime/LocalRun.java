@@ -4,6 +4,7 @@ import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.DispatcherSelector;
+import akka.actor.typed.PostStop;
 import akka.actor.typed.Terminated;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.pubsub.Topic;
@@ -11,7 +12,10 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.chemotaxis.report.Picture;
 import org.chemotaxis.train.EarlyStoppingRule;
 import org.chemotaxis.train.RunRecorder;
 import org.chemotaxis.train.Training;
@@ -39,19 +43,29 @@ public final class LocalRun {
                 + "}\n");
     }
 
-    /** Everything a run needs besides its actors. */
+    /**
+     * Everything a run needs besides its actors. {@code pictures} (may be null) draws a network
+     * for the dashboard: every new best one is drawn ({@link BestPreviews}).
+     */
     public record Parts(Training training, Coordinator.Settings settings, RunRecorder recorder, JobSpec job,
-                        JobFactory jobFactory, EarlyStoppingRule rule, Path runDir) {
+                        JobFactory jobFactory, EarlyStoppingRule rule, Path runDir,
+                        Function<double[], Picture> pictures) {
     }
+
+    /** The guardian's signal to start training. */
+    private enum Begin { INSTANCE }
 
     /**
      * The guardian of a trainer node: spawns the run's actors and completes {@code outcome} when
      * the coordinator is done. {@code coordinatorReady} (may be null) gets the coordinator's
-     * reference, e.g. to ask it to stop after an epoch.
+     * reference, e.g. to ask it to stop after an epoch. The coordinator, and so the training,
+     * starts once {@code begin} completes: what else the node runs (a dashboard) starts first,
+     * so that its start-up does not compete with the first epochs.
      */
     public static Behavior<Void> guardian(Parts parts, int localWorkers, CompletableFuture<RunOutcome> outcome,
-                                          Consumer<ActorRef<Coordinator.Command>> coordinatorReady) {
-        return Behaviors.setup(ctx -> {
+                                          Consumer<ActorRef<Coordinator.Command>> coordinatorReady,
+                                          CompletionStage<?> begin) {
+        return Behaviors.<Object>setup(ctx -> {
             ActorRef<Topic.Command<RunEvent>> topic = ctx.spawn(Topic.create(RunEvent.class, EventLog.TOPIC), "events-topic");
             ActorRef<EventLog.Command> eventLog = ctx.spawn(EventLog.create(parts.runDir(), topic), "event-log");
             ActorRef<EarlyStopping.Command> stopping = ctx.spawn(
@@ -60,14 +74,21 @@ public final class LocalRun {
                 ctx.spawn(Worker.create(parts.jobFactory()), "worker-" + i,
                         DispatcherSelector.fromConfig(WORKER_DISPATCHER));
             }
-            ActorRef<Coordinator.Command> coordinator = ctx.spawn(Coordinator.create(parts.settings(), parts.training(),
-                    parts.recorder(), parts.job(), eventLog, stopping, outcome), "coordinator");
-            if (coordinatorReady != null) {
-                coordinatorReady.accept(coordinator);
-            }
-            ctx.watch(coordinator);
             ctx.watch(eventLog);
-            return Behaviors.receive(Void.class)
+            BestPreviews previews = parts.pictures() == null ? null : new BestPreviews(parts.recorder(),
+                    parts.pictures(), parts.settings().runId(), e -> eventLog.tell(new EventLog.Record(e, null)));
+            RunRecorder recorder = previews != null ? previews : parts.recorder();
+            ctx.pipeToSelf(begin, (ok, failure) -> Begin.INSTANCE);
+            return Behaviors.receive(Object.class)
+                    .onMessageEquals(Begin.INSTANCE, () -> {
+                        ActorRef<Coordinator.Command> coordinator = ctx.spawn(Coordinator.create(parts.settings(),
+                                parts.training(), recorder, parts.job(), eventLog, stopping, outcome), "coordinator");
+                        if (coordinatorReady != null) {
+                            coordinatorReady.accept(coordinator);
+                        }
+                        ctx.watch(coordinator);
+                        return Behaviors.same();
+                    })
                     .onSignal(Terminated.class, t -> {
                         if (t.getRef().equals(eventLog) && !outcome.isDone()) {
                             // Without its event files a run would go on unrecorded, or wait forever for an ack.
@@ -86,8 +107,14 @@ public final class LocalRun {
                         }
                         return Behaviors.same();
                     })
+                    .onSignal(PostStop.class, s -> {
+                        if (previews != null) {
+                            previews.close();
+                        }
+                        return Behaviors.same();
+                    })
                     .build();
-        });
+        }).unsafeCast();
     }
 
     /** Runs to the end in a fresh local actor system and shuts it down. */
@@ -100,23 +127,28 @@ public final class LocalRun {
      * Runs to the end in a fresh actor system and shuts it down. With the cluster provider in
      * {@code akkaConfig} the node joins itself as the cluster's first seed, and workers on other
      * nodes join through it; {@code onSystem} (may be null) sees the system once it runs, e.g.
-     * to learn the bound address.
+     * to learn the bound address or to serve a dashboard, before the training starts.
      */
     public static RunOutcome run(Parts parts, int localWorkers, Config akkaConfig, Consumer<ActorSystem<Void>> onSystem,
                                  Consumer<ActorRef<Coordinator.Command>> coordinatorReady) {
         CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
+        CompletableFuture<Void> begin = new CompletableFuture<>();
         // Logging first: Akka logs while it starts, and SLF4J would otherwise replay those lines with a warning.
         org.slf4j.LoggerFactory.getILoggerFactory();
         Config config = workerDispatcher(localWorkers).withFallback(akkaConfig);
-        ActorSystem<Void> system = ActorSystem.create(guardian(parts, localWorkers, outcome, coordinatorReady),
+        ActorSystem<Void> system = ActorSystem.create(guardian(parts, localWorkers, outcome, coordinatorReady, begin),
                 ClusterSetup.SYSTEM, config);
-        if (ClusterSetup.isCluster(system)) {
-            ClusterSetup.join(system, ClusterSetup.self(system));
-        }
-        if (onSystem != null) {
-            onSystem.accept(system);
-        }
         try {
+            if (ClusterSetup.isCluster(system)) {
+                ClusterSetup.join(system, ClusterSetup.self(system));
+            }
+            try {
+                if (onSystem != null) {
+                    onSystem.accept(system);
+                }
+            } finally {
+                begin.complete(null);
+            }
             return outcome.join();
         } finally {
             system.terminate();

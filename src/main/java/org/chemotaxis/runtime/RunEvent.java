@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.Map;
+import org.chemotaxis.report.Picture;
 
 /**
  * What happens in a run, as the EventLog writes it to events.jsonl (one JSON object per line,
@@ -24,6 +25,7 @@ import java.util.Map;
     @JsonSubTypes.Type(value = RunEvent.Interrupted.class, name = "Interrupted"),
     @JsonSubTypes.Type(value = RunEvent.RunExtended.class, name = "RunExtended"),
     @JsonSubTypes.Type(value = RunEvent.WarmStarted.class, name = "WarmStarted"),
+    @JsonSubTypes.Type(value = RunEvent.BestPreview.class, name = "BestPreview"),
 })
 public sealed interface RunEvent extends CborSerializable {
 
@@ -105,5 +107,15 @@ public sealed interface RunEvent extends CborSerializable {
     /** The run started from another run's saved model instead of fresh initial weights. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record WarmStarted(String runId, long time, String model, long modelEpoch, String paramsSha256) implements RunEvent {
+    }
+
+    /**
+     * What the best network so far (of epoch {@code epoch}, the one model.json holds) does, drawn
+     * small for the dashboard: worm paths from fixed starts, or target vs closed-loop generation.
+     * Made off the training's path after an epoch improves (not for every one when they come
+     * fast); the run's final best is shown before RunFinished.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record BestPreview(String runId, long time, long epoch, Picture picture) implements RunEvent {
     }
 }

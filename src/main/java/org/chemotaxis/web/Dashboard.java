@@ -34,7 +34,8 @@ public final class Dashboard {
     }
 
     /**
-     * Serves the dashboard on {@code host:port} (0: any free port).
+     * Serves the dashboard on {@code host:port} (0: any free port), and asks it for its page and
+     * events once, so that the server's start-up is over when this returns ({@link WarmUp}).
      *
      * @throws IllegalStateException when the address cannot be bound (within 10 s)
      */
@@ -47,8 +48,12 @@ public final class Dashboard {
             // what they show) instead of a connection that the stopping system aborts.
             CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceUnbind(), "dashboard", () -> {
                 feed.endStreams();
-                return b.unbind().thenApply(x -> Done.getInstance());
+                // The ended streams finish, and then their connections close, before the system stops their actors.
+                return server.streamsEnded().completeOnTimeout(null, 2, TimeUnit.SECONDS)
+                        .thenCompose(x -> b.terminate(java.time.Duration.ofSeconds(1)))
+                        .thenApply(x -> Done.getInstance());
             });
+            WarmUp.run(b.localAddress());
             return new Dashboard(b, feed);
         } catch (Exception e) {
             Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;

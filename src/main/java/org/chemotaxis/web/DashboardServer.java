@@ -7,6 +7,7 @@ import static akka.http.javadsl.server.Directives.get;
 import static akka.http.javadsl.server.Directives.path;
 import static akka.http.javadsl.server.Directives.pathSingleSlash;
 
+import akka.Done;
 import akka.NotUsed;
 import akka.http.javadsl.marshalling.sse.EventStreamMarshalling;
 import akka.http.javadsl.model.ContentTypes;
@@ -20,6 +21,9 @@ import akka.stream.QueueOfferResult;
 import akka.stream.javadsl.Source;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The dashboard's routes, all read-only: GET / is the page, GET /events the run's events as
@@ -36,6 +40,8 @@ final class DashboardServer {
     private final EventFeed feed;
     private final Materializer materializer;
     private final String page = DashboardPage.live();
+    /** The event streams still running, each as the stage that completes when it ends. */
+    private final Set<CompletableFuture<Done>> open = ConcurrentHashMap.newKeySet();
 
     DashboardServer(EventFeed feed, Materializer materializer) {
         this.feed = feed;
@@ -72,11 +78,23 @@ final class DashboardServer {
                 .concat(Source.from(history).concat(live.second()).map(ServerSentEvent::create))
                 .keepAlive(KEEP_ALIVE, ServerSentEvent::heartbeat)
                 .watchTermination((mat, done) -> {
-                    done.whenComplete((d, t) -> {
+                    CompletableFuture<Done> ended = done.toCompletableFuture();
+                    open.add(ended);
+                    ended.whenComplete((d, t) -> {
                         feed.unsubscribe(subscriber);
                         queue.complete();
+                        open.remove(ended);
                     });
                     return mat;
                 });
+    }
+
+    /**
+     * Completes when every event stream running now has ended (after {@link EventFeed#endStreams}
+     * they end once their events are out). Akka HTTP's graceful termination does not wait for
+     * streamed responses (akka-http issue 3209): without this a stopping node cuts them off.
+     */
+    CompletableFuture<Void> streamsEnded() {
+        return CompletableFuture.allOf(open.toArray(new CompletableFuture<?>[0]));
     }
 }

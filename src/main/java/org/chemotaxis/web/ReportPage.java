@@ -1,5 +1,6 @@
 package org.chemotaxis.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,10 +9,16 @@ import org.chemotaxis.config.BadInputException;
 import org.chemotaxis.report.AtomicFiles;
 import org.chemotaxis.report.EventHistory;
 
-/** report.html: the dashboard of a run folder as one self-contained file (events and scripts inlined). */
+/**
+ * report.html: the dashboard of a run folder as one self-contained file (events and scripts
+ * inlined). Of the pictures of the best network only the newest is inlined: the page draws no
+ * other, and a long run has many.
+ */
 public final class ReportPage {
 
     public static final String FILE = "report.html";
+
+    private static final String PREVIEW = "BestPreview";
 
     private ReportPage() {
     }
@@ -23,9 +30,18 @@ public final class ReportPage {
             throw new BadInputException("no events.jsonl in " + runDir + ": not a run folder");
         }
         // Lines torn by a kill (also mid-character) are left out, as the EventLog does.
+        List<JsonNode> all = EventHistory.read(events).events();
+        int newestPreview = -1;
+        for (int i = 0; i < all.size(); i++) {
+            if (PREVIEW.equals(all.get(i).path("event").asText())) {
+                newestPreview = i;
+            }
+        }
         List<String> lines = new ArrayList<>();
-        for (var event : EventHistory.read(events).events()) {
-            lines.add(event.toString());
+        for (int i = 0; i < all.size(); i++) {
+            if (i == newestPreview || !PREVIEW.equals(all.get(i).path("event").asText())) {
+                lines.add(all.get(i).toString());
+            }
         }
         Path report = runDir.resolve(FILE);
         AtomicFiles.writeString(report, DashboardPage.withEvents(lines));

@@ -53,12 +53,24 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.id("chart-loss")).getAttribute("data-epochs");
     }
 
+    /** The best network's picture as drawn: "epoch:kind" (epoch from 1), or ":" before the first. */
+    String picture() {
+        var el = driver.findElement(By.id("best-picture"));
+        return el.getAttribute("data-epoch") + ":" + el.getAttribute("data-kind");
+    }
+
+    /** The best epoch the header names (from 1), or "" before the first epoch ends. */
+    String bestEpoch() {
+        String best = text("best");
+        return best.startsWith("epoch ") ? best.substring(6, best.indexOf(' ', 6)) : "";
+    }
+
     void waitUntil(String what, Function<WebDriver, Boolean> condition) {
         try {
             new WebDriverWait(driver, Duration.ofSeconds(90), Duration.ofMillis(50)).until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("the page never showed " + what + "; it shows: epochs [" + lossEpochs()
-                    + "], workers " + text("workers-now") + ", status " + text("status"), e);
+                    + "], workers " + text("workers-now") + ", status " + text("status") + ", picture " + picture(), e);
         }
     }
 

@@ -42,8 +42,9 @@ import org.openqa.selenium.WindowType;
  * The dashboard in a real browser. A trainer (one local worker) and a worker node run in this
  * JVM as a cluster; the workers' tasks wait at a gate that the test opens epoch by epoch, so the
  * page is checked at known points of the run: the loss chart gains a point per epoch, a page
- * opened after epoch 3 shows epochs 1-3, the worker count drops when the worker node leaves,
- * and an observer node's dashboard shows what the trainer's shows. Then report.html, from disk.
+ * opened after epoch 3 shows epochs 1-3, the best network's picture follows the best epoch, the
+ * worker count drops when the worker node leaves, and an observer node's dashboard shows what
+ * the trainer's shows. Then report.html, from disk.
  */
 class DashboardBrowserTest {
 
@@ -144,12 +145,20 @@ class DashboardBrowserTest {
             browser.waitUntil("two workers", d -> browser.text("workers-now").equals("2"));
             assertEquals("running", browser.text("status"));
             assertEquals("", browser.lossEpochs(), "no epoch has ended");
+            assertEquals(":", browser.picture(), "no picture before an epoch improved");
             for (int e = 0; e < 3; e++) {
                 open.set(e);
                 String expected = e == 0 ? "1" : e == 1 ? "1,2" : "1,2,3";
                 browser.waitUntil("epochs " + expected, d -> browser.lossEpochs().equals(expected));
+                if (e == 0) {
+                    // The first epoch is the best so far: its network is drawn at once.
+                    browser.waitUntil("the picture of epoch 1", d -> browser.picture().equals("1:lines"));
+                }
             }
             assertEquals("epoch 3 of " + epochs, browser.text("progress"));
+            // Later pictures come at most every 2 s: wait for the best epoch's (epochs 4-6 wait at the gate).
+            browser.waitUntil("the best epoch's picture", d -> browser.picture().equals(browser.bestEpoch() + ":lines"));
+            assertTrue(browser.text("best-caption").contains("closed loop"), browser.text("best-caption"));
             browser.screenshot("dashboard-after-epoch-3");
 
             // A page opened now gets the history first.
@@ -158,6 +167,7 @@ class DashboardBrowserTest {
             browser.driver.get(trainerDashboard.get().url());
             browser.waitUntil("the history", d -> !browser.lossEpochs().isEmpty());
             assertEquals("1,2,3", browser.lossEpochs(), "a page opened after epoch 3 shows epochs 1-3");
+            browser.waitUntil("the best epoch's picture", d -> browser.picture().equals(browser.bestEpoch() + ":lines"));
             assertTrue(browser.text("config").contains("hidden: 4"), "the run's config is shown");
 
             // The worker node leaves: the first page's worker count drops.
@@ -182,6 +192,7 @@ class DashboardBrowserTest {
                     && browser.lossEpochs().equals("1,2,3"));
             assertEquals(trainerSummary, browser.text("summary"), "the observer's page shows the trainer's run");
             assertEquals(trainerIncidents, browser.text("incidents"));
+            browser.waitUntil("the best epoch's picture", d -> browser.picture().equals(browser.bestEpoch() + ":lines"));
 
             releaseAll.set(true);
             open.set(Long.MAX_VALUE);
@@ -189,6 +200,8 @@ class DashboardBrowserTest {
             String all = "1,2,3,4,5,6";
             browser.waitUntil("the finished run", d -> browser.lossEpochs().equals(all)
                     && browser.text("status").equals("finished"));
+            // The run's end waits for the picture of its best network.
+            assertEquals(browser.bestEpoch() + ":lines", browser.picture());
             browser.screenshot("observer-dashboard-finished");
             assertEquals(0, observerExit.get(60, TimeUnit.SECONDS).code());
 
@@ -200,6 +213,7 @@ class DashboardBrowserTest {
             browser.waitUntil("the report", d -> browser.lossEpochs().equals(all));
             assertEquals("finished", browser.text("status"));
             assertEquals(observerSummary, browser.text("summary"));
+            assertEquals(browser.bestEpoch() + ":lines", browser.picture());
             browser.screenshot("report");
             browser.driver.close();
             browser.driver.switchTo().window(pageA);
@@ -208,6 +222,14 @@ class DashboardBrowserTest {
             open.set(Long.MAX_VALUE);
             run.get(120, TimeUnit.SECONDS);
         }
+    }
+
+    private static int countOf(String text, String part) {
+        int n = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            n++;
+        }
+        return n;
     }
 
     /** train writes report.html; opened from disk it draws the run with no server, also after `report` rewrites it. */
@@ -226,6 +248,8 @@ class DashboardBrowserTest {
         assertEquals("finished", browser.text("status"));
         assertEquals("epoch 3 of 3", browser.text("progress"));
         assertTrue(browser.text("summary").contains("params_sha256"), browser.text("summary"));
+        assertEquals(browser.bestEpoch() + ":lines", browser.picture(), "the final best network's picture");
+        assertEquals(1, countOf(Files.readString(report), "\"event\":\"BestPreview\""), "only the newest picture is inlined");
         browser.screenshot("report-from-disk");
     }
 }
