@@ -75,8 +75,10 @@ class BestPreviewsTest {
     @Test
     void theCoordinatorDoesNotWaitAndTheNewestBestWins() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch painting = new CountDownLatch(1);
         LinkedBlockingQueue<RunEvent> events = new LinkedBlockingQueue<>();
         Function<double[], Picture> painter = theta -> {
+            painting.countDown();
             try {
                 release.await();
             } catch (InterruptedException e) {
@@ -91,6 +93,8 @@ class BestPreviewsTest {
             assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
                 assertEquals("model-0", p.model(theta, 0, 1.0));
                 theta[0] = 99; // the caller's array moves on; the picture is of θ as it was saved
+                // Epoch 0's picture is being drawn (on a loaded machine its thread may start late).
+                assertTrue(painting.await(20, TimeUnit.SECONDS));
                 for (long epoch = 1; epoch <= 3; epoch++) {
                     p.model(new double[] {epoch}, epoch, 1.0 / (epoch + 1));
                 }
