@@ -9,7 +9,7 @@
 #   experiments/techniques.sh [OUT]                 runs under OUT (default runs/techniques)
 #   SEEDS="1 2 3" experiments/techniques.sh         other seeds (default: 1 2 3 4 5)
 #   ONLY="gaussian pgpe" experiments/techniques.sh  some configs only (names of the .yml files)
-#   BUDGET=400000 ...                               refuse runs whose configs spend more (default 1320000)
+#   BUDGET=400000 ...                               refuse runs whose configs spend more (default 264000)
 #   SET="training.epochs=3" NO_PUBLISH=1 ...        a quick pilot: extra --set for every new run
 #
 # Writes OUT/tables.md and, unless NO_PUBLISH=1, experiments/techniques.md (the header
@@ -19,7 +19,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cli="$here/bin/chemotaxis"
 out="${1:-runs/techniques}"
 seeds="${SEEDS:-1 2 3 4 5}"
-budget="${BUDGET:-1320000}"
+budget="${BUDGET:-264000}"
 mkdir -p "$out"
 
 configs=()
