@@ -15,12 +15,14 @@ import java.util.function.Consumer;
 
 /**
  * Hands every event of the run to {@code sink}, in order, from the first one on, also when it
- * starts late: in the trainer's JVM or any other node of its cluster. A Topic subscription alone
- * would miss what was published before it reached the trainer, so the follower also asks the
- * trainer's {@link EventLog} (found with the Receptionist) for the events so far: live events
- * are held back until that replay has arrived, then the replay goes out, then the held and
- * later live events that it did not contain. Without a reply within {@link #REPLAY_TIMEOUT} (a
- * trainer without the EventLog service) it goes on with the live events alone.
+ * starts late: in the trainer's JVM or any other node of its cluster. It asks the trainer's
+ * {@link EventLog} (found with the Receptionist) to {@link EventLog.Follow follow} it: the events
+ * so far, then each later one, all from the EventLog itself, so none is lost or doubled. (A
+ * Topic subscription would miss what is published before the subscription has reached the
+ * trainer by the receptionist's gossip, seconds after the replay; an observer joining a running
+ * training lost events that way.) The follower also subscribes to the Topic, and uses it only when
+ * no EventLog answers within {@link #REPLAY_TIMEOUT} (a trainer without the EventLog service):
+ * then it goes on with the live events alone.
  */
 public final class EventFollower {
 
@@ -44,10 +46,12 @@ public final class EventFollower {
         private final Consumer<RunEvent> sink;
         /** Live events that arrived before the replay was complete. */
         private final List<RunEvent> held = new ArrayList<>();
-        /** The replayed events, so that their live copies are not shown twice. */
+        /** The replayed events, so that their live copies are not shown twice (topic mode only). */
         private final Set<RunEvent> replayed = new HashSet<>();
         private boolean asked;
         private boolean live;
+        /** Live events come from the EventLog itself; the topic's copies are not used. */
+        private boolean direct;
 
         Follower(ActorContext<Object> ctx, Consumer<RunEvent> sink) {
             this.ctx = ctx;
@@ -62,10 +66,10 @@ public final class EventFollower {
         Behavior<Object> behavior() {
             return Behaviors.receive(Object.class)
                     .onMessage(RunEvent.class, e -> {
-                        if (live) {
-                            show(e);
-                        } else {
+                        if (!live) {
                             held.add(e);
+                        } else if (!direct) {
+                            show(e);
                         }
                         return Behaviors.same();
                     })
@@ -73,8 +77,9 @@ public final class EventFollower {
                         Set<ActorRef<EventLog.Command>> logs = m.listing().getServiceInstances(EventLog.SERVICE_KEY);
                         if (!asked && !live && !logs.isEmpty()) {
                             asked = true;
-                            ActorRef<EventLog.Replayed> replies = ctx.messageAdapter(EventLog.Replayed.class, r -> r);
-                            logs.iterator().next().tell(new EventLog.Replay(replies));
+                            // Its own reference, not an adapter's: the EventLog watches it to stop sending.
+                            ActorRef<EventLog.Replayed> replies = ctx.getSelf().narrow();
+                            logs.iterator().next().tell(new EventLog.Follow(replies));
                         }
                         return Behaviors.same();
                     })
@@ -85,8 +90,14 @@ public final class EventFollower {
                                 show(e);
                             }
                             if (r.last()) {
-                                goLive();
+                                // What the topic brought meanwhile is in the replay or comes next from the EventLog.
+                                held.clear();
+                                replayed.clear();
+                                direct = true;
+                                live = true;
                             }
+                        } else if (direct) {
+                            r.events().forEach(sink);
                         }
                         return Behaviors.same();
                     })

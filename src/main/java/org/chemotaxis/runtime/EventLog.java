@@ -22,8 +22,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.chemotaxis.report.EventHistory;
 import org.chemotaxis.report.tensorboard.EventFileWriter;
 import org.slf4j.Logger;
@@ -72,8 +74,21 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
     public record Replay(ActorRef<Replayed> replyTo) implements Command, CborSerializable {
     }
 
+    /**
+     * Asks for every event recorded so far, as {@link Replay} does, and then for every later one
+     * as it is recorded (each in a {@link Replayed} of its own), until {@code replyTo} stops. One
+     * sender to one receiver: nothing is lost or doubled between the replay and the live events,
+     * however late the follower comes (the topic's subscribers are known only once the
+     * receptionist's gossip has carried them, seconds later).
+     */
+    public record Follow(ActorRef<Replayed> replyTo) implements Command, CborSerializable {
+    }
+
     /** A chunk of recorded events, oldest first; {@code last} marks the final chunk of a replay. */
     public record Replayed(List<RunEvent> events, boolean last) implements CborSerializable {
+    }
+
+    private record FollowerGone(ActorRef<Replayed> follower) implements Command {
     }
 
     /** Write an event; {@code ack} (may be null) hears Done once it is on disk. */
@@ -93,6 +108,7 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
     private final ActorRef<Topic.Command<RunEvent>> topic;
     private final boolean terminal;
     private final List<RunEvent> history = new ArrayList<>();
+    private final Set<ActorRef<Replayed>> followers = new HashSet<>();
     private boolean progressShown;
     private long epochs;
     private final Eta eta = new Eta();
@@ -190,6 +206,11 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
                 .onMessage(Record.class, this::onRecord)
                 .onMessage(Progress.class, this::onProgress)
                 .onMessage(Replay.class, this::onReplay)
+                .onMessage(Follow.class, this::onFollow)
+                .onMessage(FollowerGone.class, g -> {
+                    followers.remove(g.follower());
+                    return this;
+                })
                 .onSignal(PostStop.class, s -> close())
                 .build();
     }
@@ -217,8 +238,19 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
         if (topic != null) {
             topic.tell(Topic.publish(e));
         }
+        for (ActorRef<Replayed> f : followers) {
+            f.tell(new Replayed(List.of(e), true));
+        }
         if (r.ack() != null) {
             r.ack().tell(Done.getInstance());
+        }
+        return this;
+    }
+
+    private Behavior<Command> onFollow(Follow f) {
+        onReplay(new Replay(f.replyTo()));
+        if (followers.add(f.replyTo())) {
+            getContext().watchWith(f.replyTo(), new FollowerGone(f.replyTo()));
         }
         return this;
     }

@@ -64,13 +64,13 @@ final class DashboardServer {
                 if (queue.offer(json) == QueueOfferResult.enqueued()) {
                     return true;
                 }
-                queue.complete();
+                completeQuietly(queue);
                 return false;
             }
 
             @Override
             public void end() {
-                queue.complete();
+                completeQuietly(queue);
             }
         };
         List<String> history = feed.subscribe(subscriber);
@@ -82,11 +82,23 @@ final class DashboardServer {
                     open.add(ended);
                     ended.whenComplete((d, t) -> {
                         feed.unsubscribe(subscriber);
-                        queue.complete();
+                        completeQuietly(queue);
                         open.remove(ended);
                     });
                     return mat;
                 });
+    }
+
+    /**
+     * Completes a browser's queue, which its stream may have completed already (the browser went
+     * away while an event was being offered): completing it twice is no failure here.
+     */
+    private static void completeQuietly(BoundedSourceQueue<String> queue) {
+        try {
+            queue.complete();
+        } catch (IllegalStateException alreadyCompleted) {
+            // nothing more to end
+        }
     }
 
     /**

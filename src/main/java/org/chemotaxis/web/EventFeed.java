@@ -29,7 +29,16 @@ public final class EventFeed {
         String json = EventLog.toJson(e);
         synchronized (this) {
             history.add(json);
-            subscribers.removeIf(s -> !s.offer(json));
+            subscribers.removeIf(s -> !offer(s, json));
+        }
+    }
+
+    /** A subscriber that fails is dropped like one that cannot keep up: one browser must not stop the feed. */
+    private static boolean offer(Subscriber s, String json) {
+        try {
+            return s.offer(json);
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

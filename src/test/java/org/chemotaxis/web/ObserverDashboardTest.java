@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.chemotaxis.cli.RunParts;
@@ -48,7 +49,9 @@ import org.junit.jupiter.api.io.TempDir;
  * another actor system, joined to the trainer's cluster, every event crossing Artery in CBOR)
  * serves what the trainer's dashboard serves: the same page, and the same events, byte for
  * byte, as events.jsonl holds them, pictures of the best network included. The observer joins in
- * the middle of the run, so its history comes from the trainer's replay.
+ * the middle of the run while epochs keep ending, so its history comes from the trainer's replay
+ * and what follows it live must join it without a gap (a Topic subscription is known to the
+ * trainer only seconds after the replay, by the receptionist's gossip).
  */
 class ObserverDashboardTest {
 
@@ -59,7 +62,7 @@ class ObserverDashboardTest {
             data: {type: sine, count: 40, length: 16, dt: 0.1, validation_fraction: 0.2}
             objective: {washout: 2}
             estimator: {type: central, sigma: 1.0e-4}
-            training: {epochs: 5, batch: 8}
+            training: {epochs: 300, batch: 8}
             runtime: {task_size: 8}
             generation: {steps: 40}
             """;
@@ -198,7 +201,20 @@ class ObserverDashboardTest {
                 }
             });
 
-            // The observer joins now: what it has comes from the trainer's replay.
+            // The observer joins now, while an epoch ends every 50 ms, until it has been in for 3 s.
+            AtomicBoolean ticking = new AtomicBoolean(true);
+            Thread ticker = new Thread(() -> {
+                try {
+                    while (ticking.get() && open.get() < 290) {
+                        Thread.sleep(50);
+                        open.incrementAndGet();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            ticker.setDaemon(true);
+            ticker.start();
             Config observerAkka = ClusterSetup.node("127.0.0.1", 0, "observer", null, null, ConfigFactory.load());
             EventFeed feed = new EventFeed();
             CompletableFuture<WorkerNode.Exit> exit = new CompletableFuture<>();
@@ -209,6 +225,10 @@ class ObserverDashboardTest {
             Dashboard observer = Dashboard.start(observerSystem, "127.0.0.1", 0, feed);
 
             assertEquals(page(trainer), page(observer), "the same page");
+            Thread.sleep(3000);
+            ticking.set(false);
+            ticker.join(60_000);
+            long done = open.get() + 1;
             awaitSteady("the observer's history is the trainer's and events.jsonl's", () -> {
                 try {
                     List<String> onDisk = eventsJsonl(runDir);
@@ -218,7 +238,8 @@ class ObserverDashboardTest {
                 }
             });
             List<String> midRun = history(observer);
-            assertEquals(3, count(midRun, "EpochEnded"));
+            assertEquals(done, count(midRun, "EpochEnded"));
+            assertTrue(done > 10, done + " epochs: they went on while the observer joined");
             assertTrue(count(midRun, "BestPreview") >= 1, "the pictures reach the observer");
 
             // The rest of the run reaches the observer live.
