@@ -4,6 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.chemotaxis.config.BadInputException;
 import org.chemotaxis.experiment.RunComparison;
 import org.chemotaxis.report.AtomicFiles;
@@ -74,14 +79,7 @@ public final class CompareCommand implements Callable<Integer> {
         for (Path dir : runs) {
             loaded.add(LoadedRun.open(dir, plugins.registry()));
         }
-        List<Comparison.Run> scored = new ArrayList<>();
-        for (int i = 0; i < loaded.size(); i++) {
-            LoadedRun run = loaded.get(i);
-            Path dir = runs.get(i);
-            System.err.printf("compare: scoring %d/%d %s%n", i + 1, loaded.size(), dir);
-            String group = groupBy.equals("name") ? run.config().name() : dir.getFileName().toString();
-            scored.add(RunComparison.score(group, dir, run.experiment(), run.theta(), options));
-        }
+        List<Comparison.Run> scored = scoreAll(loaded, options);
         List<Comparison.Group> groups = Comparison.groups(scored);
         String md = Comparison.markdown(groups, threshold) + "\nTest items: " + (starts != null ? starts : 400)
                 + " of key " + RunComparison.testSeed(options) + ", the same for every run.\n";
@@ -95,5 +93,54 @@ public final class CompareCommand implements Callable<Integer> {
             System.out.print(md);
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * Scores the runs on all cores, one run per thread at a time (a chemotaxis network's 400 test
+     * starts take seconds of one core, and the runs are independent); the list keeps the order of
+     * the arguments, and a failure is reported for the first run in that order that failed.
+     */
+    private List<Comparison.Run> scoreAll(List<LoadedRun> loaded, RunComparison.Options options) {
+        int threads = Math.max(1, Math.min(loaded.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "compare-scoring");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            AtomicInteger done = new AtomicInteger();
+            List<Future<Comparison.Run>> futures = new ArrayList<>();
+            for (int i = 0; i < loaded.size(); i++) {
+                LoadedRun run = loaded.get(i);
+                Path dir = runs.get(i);
+                String group = groupBy.equals("name") ? run.config().name() : dir.getFileName().toString();
+                futures.add(pool.submit(() -> {
+                    Comparison.Run r = RunComparison.score(group, dir, run.experiment(), run.theta(), options);
+                    System.err.printf("compare: scored %d/%d %s%n", done.incrementAndGet(), loaded.size(), dir);
+                    return r;
+                }));
+            }
+            List<Comparison.Run> scored = new ArrayList<>();
+            for (Future<Comparison.Run> f : futures) {
+                scored.add(await(f));
+            }
+            return scored;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Comparison.Run await(Future<Comparison.Run> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("compare was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 }

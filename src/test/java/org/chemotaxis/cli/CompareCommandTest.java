@@ -66,6 +66,6 @@ class CompareCommandTest {
         var o = EvaluateChemotaxisTest.run("compare", notARun.toString());
         assertEquals(2, o.code());
         assertTrue(o.err().contains(notARun.toString()), o.err());
-        assertFalse(o.err().contains("compare: scoring"), o.err());
+        assertFalse(o.err().contains("compare: scored"), o.err());
     }
 }
