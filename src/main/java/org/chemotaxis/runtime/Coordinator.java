@@ -25,6 +25,7 @@ import org.chemotaxis.train.EarlyStoppingRule;
 import org.chemotaxis.train.EpochTally;
 import org.chemotaxis.train.NonFiniteLossException;
 import org.chemotaxis.train.RunRecorder;
+import org.chemotaxis.train.Speculation;
 import org.chemotaxis.train.StepFailedException;
 import org.chemotaxis.train.StepOutcome;
 import org.chemotaxis.train.StepPlan;
@@ -92,6 +93,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     /** Config key of how long a step may wait without any usable worker before the trainer says so. */
     static final String NO_WORKER_WARNING = "chemotaxis.no-worker-warning";
 
+    /** A running task may have become old enough to be copied to an idle worker (speculative execution). */
+    private enum SpeculationDue implements Command { INSTANCE }
+
     /** How the run is driven. {@code taskSize} 0 = automatic (about four tasks per worker per step). */
     public record Settings(String runId, String name, String runDir, long epochs, int taskSize, int maxAttempts,
                            String metricName, DoubleUnaryOperator lossToMetric, String modelName, String optimizerName) {
@@ -109,6 +113,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private final CompletableFuture<RunOutcome> outcome;
 
     private final StepScheduler<ActorRef<Worker.Command>> scheduler;
+    private final WakeUp<Command> speculationDue;
     private final EpochTally tally = new EpochTally();
     /** Workers that declined the run: never offered it again. */
     private final Set<ActorRef<Worker.Command>> declined = new HashSet<>();
@@ -137,7 +142,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         this.eventLog = eventLog;
         this.earlyStopping = earlyStopping;
         this.outcome = outcome;
-        this.scheduler = new StepScheduler<>(job.run(), settings.maxAttempts());
+        this.scheduler = new StepScheduler<>(job.run(), settings.maxAttempts(), Speculation.DEFAULT, System::nanoTime);
+        this.speculationDue = new WakeUp<>(context, SpeculationDue.INSTANCE);
         com.typesafe.config.Config conf = context.getSystem().settings().config();
         this.noWorkerWarning = conf.hasPath(NO_WORKER_WARNING) ? conf.getDuration(NO_WORKER_WARNING)
                 : java.time.Duration.ofSeconds(30);
@@ -176,6 +182,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                 .onMessageEquals(Logged.INSTANCE, this::onLogged)
                 .onMessageEquals(StopWaitOver.INSTANCE, this::onStopWaitOver)
                 .onMessageEquals(NextStep.INSTANCE, this::onNextStep)
+                .onMessageEquals(SpeculationDue.INSTANCE, this::onSpeculationDue)
                 .onMessageEquals(StopAfterEpoch.INSTANCE, this::onStopRequest)
                 .onMessageEquals(NoWorkersCheck.INSTANCE, this::onNoWorkersCheck)
                 .build();
@@ -274,7 +281,19 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                         plan.scale()));
             }
             a.worker().tell(new Worker.Assign(job.run(), plan.step(), a.task().id(), a.task().from(), a.task().to()));
+            if (a.speculative()) {
+                tally.speculated();
+            }
         }
+        scheduler.nextSpeculationNanos().ifPresent(speculationDue::at);
+    }
+
+    private Behavior<Command> onSpeculationDue() {
+        speculationDue.fired();
+        if (result == null) {
+            dispatch();
+        }
+        return this;
     }
 
     // ---------------------------------------------------------------- steps
@@ -387,7 +406,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         log(new RunEvent.EpochEnded(settings.runId(), now(), epoch, tally.meanLoss(), validationLoss,
                 settings.metricName(), settings.lossToMetric().applyAsDouble(validationLoss), tally.steps(),
                 (long) tally.steps() * training.passesPerStep(), seconds, scheduler.workerCount(), tally.learningRate(),
-                v.improved(), tally.tasksByNode(), training.trainingEpisodes(), training.validationEpisodes()));
+                v.improved(), tally.tasksByNode(), training.trainingEpisodes(), training.validationEpisodes(),
+                tally.speculativeTasks()));
         log(new RunEvent.Checkpointed(settings.runId(), now(), epoch, training.step(), path));
         tally.reset();
         if (!Double.isFinite(validationLoss)) {

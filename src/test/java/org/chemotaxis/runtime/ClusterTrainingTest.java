@@ -256,9 +256,23 @@ class ClusterTrainingTest {
      * soon as the node is unreachable, the run finishes with the parameters of a run without
      * failures, and the stall is about the failure-detection time.
      */
+    /** Waits (at most 60 s) until the run's events name an unreachable node. */
+    private static void awaitUnreachable(Path runDir) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        try {
+            while (System.nanoTime() < deadline
+                    && !Files.readString(runDir.resolve("events.jsonl")).contains("\"event\":\"NodeUnreachable\"")) {
+                Thread.sleep(50);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void aWorkerJvmKilledMidRunLosesNoWorkAndChangesNothing() throws Exception {
         ExperimentConfig c = config(12);
+        java.util.concurrent.atomic.AtomicBoolean killed = new java.util.concurrent.atomic.AtomicBoolean();
         int port;
         try (java.net.ServerSocket free = new java.net.ServerSocket(0, 0, java.net.InetAddress.getByName("127.0.0.1"))) {
             port = free.getLocalPort();
@@ -274,10 +288,18 @@ class ClusterTrainingTest {
             run = startTrainer(c, "killed", seed, port);
             Address at = seed.get(60, TimeUnit.SECONDS);
             waitFor(() -> nodesSoFar(tmp.resolve("killed")) >= 1, run, "the worker JVM took tasks", victim);
-            startWorker(at, fromConfig(), new CompletableFuture<>());
+            // After the kill the surviving node holds its tasks until the trainer has noticed the
+            // dead node, so that the run cannot end before that (a copy of the dead node's task,
+            // speculative execution, would otherwise let it finish first on a fast machine).
+            startWorker(at, hooked(key -> {
+                if (killed.get()) {
+                    awaitUnreachable(tmp.resolve("killed"));
+                }
+            }), new CompletableFuture<>());
             waitFor(() -> nodesSoFar(tmp.resolve("killed")) == 2, run, "both nodes took tasks", victim);
             victim.destroyForcibly();
             victim.waitFor();
+            killed.set(true);
         } finally {
             victim.destroyForcibly();
         }
@@ -374,6 +396,59 @@ class ClusterTrainingTest {
         assertEquals("RunStarted", kinds.get(0));
         assertEquals("RunFinished", kinds.get(kinds.size() - 1));
         assertEquals(written, seen, "the observer saw exactly the events of events.jsonl, in order");
+    }
+
+    /**
+     * A straggler (a node ten times slower than its task's worth, 400 ms a task) does not hold up
+     * the steps: its last task of a step is copied to the idle fast node, whose result comes first;
+     * the straggler's later result is ignored, every step completes once, and the parameters are
+     * those of the plain loop.
+     */
+    @Test
+    void aStragglersTasksAreCopiedToAnIdleNodeAndTheFirstResultWins() throws Exception {
+        ExperimentConfig c = config(3);
+        CompletableFuture<Address> seed = new CompletableFuture<>();
+        CompletableFuture<RunOutcome> run = startTrainer(c, "straggler", seed);
+        Address at = seed.get(60, TimeUnit.SECONDS);
+        CountDownLatch bothIn = new CountDownLatch(2);
+        JobFactory fast = spec -> {
+            bothIn.countDown();
+            return hooked(key -> await(bothIn)).build(spec);
+        };
+        JobFactory slow = spec -> {
+            bothIn.countDown();
+            return hooked(key -> {
+                await(bothIn);
+                sleep(400);
+            }).build(spec);
+        };
+        startWorker(at, fast, new CompletableFuture<>());
+        startWorker(at, slow, new CompletableFuture<>());
+        RunOutcome o = run.get(180, TimeUnit.SECONDS);
+        assertEquals(RunOutcome.Status.FINISHED, o.status(), o.reason());
+        assertEquals(plainSha(c), o.lastParamsSha256(), "duplicate results change nothing");
+        List<JsonNode> ep = epochs(tmp.resolve("straggler"));
+        int copies = ep.stream().mapToInt(e -> e.path("speculative_tasks").asInt()).sum();
+        long steps = ep.stream().mapToLong(e -> e.path("steps").asLong()).sum();
+        assertTrue(copies > 0, "the straggler's tasks were copied: " + ep);
+        assertEquals(3L * 4, steps, "every step completed once");
+        assertEquals(3, ep.size());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A million parameters travel to a remote worker (θ is ~9 MB on the large-message channel). */
