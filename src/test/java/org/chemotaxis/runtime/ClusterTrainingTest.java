@@ -4,6 +4,7 @@ import org.chemotaxis.perturb.ForwardingEstimator;
 import org.chemotaxis.cli.RunParts;
 import org.chemotaxis.train.RunJob;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.Address;
@@ -92,9 +93,15 @@ class ClusterTrainingTest {
 
     /** A worker node in this JVM. */
     private ActorSystem<Void> startWorker(Address seed, JobFactory jobs, CompletableFuture<WorkerNode.Exit> exit) {
+        return startWorker(seed, jobs, CodeFingerprint.current(), exit);
+    }
+
+    /** A worker node in this JVM that takes itself for a build with code fingerprint {@code build}. */
+    private ActorSystem<Void> startWorker(Address seed, JobFactory jobs, String build,
+                                          CompletableFuture<WorkerNode.Exit> exit) {
         Config akka = LocalRun.workerDispatcher(1).withFallback(ClusterSetup.node("127.0.0.1", 0, "worker", null, null,
                 ConfigFactory.load()));
-        ActorSystem<Void> system = ActorSystem.create(WorkerNode.create(1, jobs, exit), ClusterSetup.SYSTEM, akka);
+        ActorSystem<Void> system = ActorSystem.create(WorkerNode.create(1, jobs, build, exit), ClusterSetup.SYSTEM, akka);
         systems.add(system);
         ClusterSetup.join(system, seed);
         return system;
@@ -226,6 +233,44 @@ class ClusterTrainingTest {
         WorkerNode.Exit declinerEnd = declinerExit.get(60, TimeUnit.SECONDS);
         assertEquals(2, declinerEnd.code(), "the node that declined leaves with exit 2: " + declinerEnd.reason());
         assertTrue(declinerEnd.reason().contains("'thermotaxis' is not installed"), declinerEnd.reason());
+    }
+
+    /**
+     * A worker node of another build (another code fingerprint) is refused on both sides: the
+     * worker logs why and its node ends with exit code 2 without computing anything, the trainer
+     * records a WorkerDeclined event naming both builds, and the run finishes on a worker of the
+     * trainer's build.
+     */
+    @Test
+    void aWorkerOfAnotherBuildIsRefusedOnBothSides() throws Exception {
+        ExperimentConfig c = config(2);
+        CompletableFuture<Address> seed = new CompletableFuture<>();
+        CompletableFuture<RunOutcome> run = startTrainer(c, "stranger", seed);
+        Address at = seed.get(60, TimeUnit.SECONDS);
+        String other = "0123456789ab" + CodeFingerprint.current().substring(12);
+        java.util.concurrent.atomic.AtomicInteger built = new java.util.concurrent.atomic.AtomicInteger();
+        CompletableFuture<WorkerNode.Exit> strangerExit = new CompletableFuture<>();
+        startWorker(at, spec -> {
+            built.incrementAndGet();
+            return fromConfig().build(spec);
+        }, other, strangerExit);
+        WorkerNode.Exit refused = strangerExit.get(60, TimeUnit.SECONDS);
+        assertEquals(2, refused.code(), "like any node that cannot take part: " + refused.reason());
+        assertFalse(refused.rejoin(), "joining again would not help");
+        assertTrue(refused.reason().contains("another build: this worker's code is 0123456789ab, the trainer's is "
+                + CodeFingerprint.shortForm(CodeFingerprint.current())), refused.reason());
+        assertEquals(0, built.get(), "the stranger built nothing");
+        startWorker(at, fromConfig(), new CompletableFuture<>());
+        RunOutcome o = run.get(180, TimeUnit.SECONDS);
+        assertEquals(RunOutcome.Status.FINISHED, o.status(), o.reason());
+        assertEquals(plainSha(c), o.lastParamsSha256());
+        List<JsonNode> declined = events(tmp.resolve("stranger"), "WorkerDeclined");
+        assertEquals(1, declined.size(), declined.toString());
+        assertTrue(declined.get(0).path("reason").asText().startsWith("another build: this worker's code is 0123456789ab"),
+                declined.toString());
+        for (JsonNode e : epochs(tmp.resolve("stranger"))) {
+            assertEquals(1, e.path("tasks_by_node").size(), "only the trainer's build computed: " + e);
+        }
     }
 
     /** An estimator that runs a hook before each task (on the worker's thread). */

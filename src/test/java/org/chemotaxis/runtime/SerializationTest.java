@@ -70,7 +70,7 @@ class SerializationTest {
         assertEquals(3, w.step());
         assertEquals(new Worker.Assign(run, 3, 2, 10, 20), roundTrip(new Worker.Assign(run, 3, 2, 10, 20)));
         assertEquals(Worker.Stop.INSTANCE, roundTrip(Worker.Stop.INSTANCE));
-        Worker.Offer offer = roundTrip(new Worker.Offer(JobSpec.of("run", "name: x\n"), 4, coordinator));
+        Worker.Offer offer = roundTrip(new Worker.Offer(JobSpec.of("run", "name: x\n").withCode("c0de"), 4, coordinator));
         assertEquals(coordinator, offer.coordinator());
         assertEquals("name: x\n", offer.job().configYaml());
 
