@@ -82,6 +82,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private record Reachability(ClusterEvent.ReachabilityEvent event) implements Command {
     }
 
+    private record NodeDowned(ClusterEvent.MemberDowned event) implements Command {
+    }
+
     private enum Logged implements Command { INSTANCE }
 
     private enum StopWaitOver implements Command { INSTANCE }
@@ -117,6 +120,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private final EpochTally tally = new EpochTally();
     /** Workers that declined the run: never offered it again. */
     private final Set<ActorRef<Worker.Command>> declined = new HashSet<>();
+    /** Workers of downed nodes: the Receptionist lists them until their node is removed, but they are gone. */
+    private final Set<ActorRef<Worker.Command>> departed = new HashSet<>();
 
     private StepPlan plan;
     private double[] planTheta;
@@ -154,6 +159,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             ActorRef<ClusterEvent.ReachabilityEvent> reach =
                     context.messageAdapter(ClusterEvent.ReachabilityEvent.class, Reachability::new);
             Cluster.get(context.getSystem()).subscriptions().tell(Subscribe.create(reach, ClusterEvent.ReachabilityEvent.class));
+            ActorRef<ClusterEvent.MemberDowned> downed =
+                    context.messageAdapter(ClusterEvent.MemberDowned.class, NodeDowned::new);
+            Cluster.get(context.getSystem()).subscriptions().tell(Subscribe.create(downed, ClusterEvent.MemberDowned.class));
         }
     }
 
@@ -179,6 +187,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                 .onMessage(Declined.class, this::onDeclined)
                 .onMessage(VerdictReached.class, this::onVerdict)
                 .onMessage(Reachability.class, this::onReachability)
+                .onMessage(NodeDowned.class, this::onNodeDowned)
                 .onMessageEquals(Logged.INSTANCE, this::onLogged)
                 .onMessageEquals(StopWaitOver.INSTANCE, this::onStopWaitOver)
                 .onMessageEquals(NextStep.INSTANCE, this::onNextStep)
@@ -204,7 +213,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private Behavior<Command> onListing(WorkersListed msg) {
         boolean changed = false;
         for (ActorRef<Worker.Command> w : msg.listing().getServiceInstances(Worker.SERVICE_KEY)) {
-            if (!scheduler.knows(w) && !declined.contains(w)) {
+            if (!scheduler.knows(w) && !declined.contains(w) && !departed.contains(w)) {
                 getContext().watchWith(w, new WorkerGone(w));
                 w.tell(new Worker.Offer(job, scheduler.join(w, nodeOf(w)), getContext().getSelf()));
                 changed = true;
@@ -250,6 +259,32 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             scheduler.nodeReachable(nodeOf(node));
             getContext().getLog().info("node {} is reachable again", node);
         }
+        dispatch();
+        return this;
+    }
+
+    /**
+     * A downed node (by the Split Brain Resolver after it was unreachable for a while, or by hand)
+     * never answers again: its workers leave now rather than when the node is finally removed, so
+     * that the worker count is true at once and a new incarnation of the node can take their place.
+     */
+    private Behavior<Command> onNodeDowned(NodeDowned msg) {
+        String node = nodeOf(msg.event().member().address());
+        java.util.List<ActorRef<Worker.Command>> gone = scheduler.workers().stream()
+                .filter(w -> node.equals(scheduler.nodeOf(w))).toList();
+        if (gone.isEmpty()) {
+            return this;
+        }
+        gone.forEach(scheduler::leave);
+        departed.addAll(gone);
+        if (result != null) {
+            if (scheduler.workerCount() == 0) {
+                complete();
+            }
+            return next();
+        }
+        getContext().getLog().info("node {} was downed: its {} worker(s) left", node, gone.size());
+        logWorkers();
         dispatch();
         return this;
     }
