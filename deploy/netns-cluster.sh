@@ -33,7 +33,7 @@
 #
 # Environment: EPOCHS (default 60), FAULT_SECONDS (20), WORKERS (3), HOST_CPU (15: percent of a
 # core each worker host gets once it computes, so that a run lasts long enough for a fault and
-# the recovery after it whatever the machine), STRAGGLER_CPU (3), NETNS_KEEP=1 keeps the work
+# the recovery after it whatever the machine), STRAGGLER_CPU (4), NETNS_KEEP=1 keeps the work
 # folder, JAVA_OPTS (default -XX:+UseSerialGC -Xmx384m). Last line: "netns-cluster: N passed, M failed".
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -65,7 +65,7 @@ epochs="${EPOCHS:-60}"
 fault_seconds="${FAULT_SECONDS:-20}"
 n_workers="${WORKERS:-3}"
 host_cpu="${HOST_CPU:-15}"
-straggler_cpu="${STRAGGLER_CPU:-3}"
+straggler_cpu="${STRAGGLER_CPU:-4}"
 export JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -Xmx384m}"
 read -r -a java_opts <<<"$JAVA_OPTS"
 # The vector kernels, as bin/chemotaxis runs them (the same numbers without, only slower).
@@ -323,20 +323,28 @@ observer_epochs() {
 }
 
 # cpu_limit NAME PERCENT PID: puts PID in the CPU cgroup $prefix-NAME (cgroup v2 or v1), limited
-# to PERCENT of one core: a host of its own speed. Fails when there is no CPU cgroup to use.
+# to PERCENT of one core: a host of its own speed. The period is 10 ms (longer where the quota
+# would be under the kernel's 1 ms minimum), so that a slow host is slow evenly rather than
+# stopped for most of every 100 ms (a JVM's heartbeats and GC pauses suffer less). Fails when
+# there is no CPU cgroup to use.
 cpu_limit() {
-  local name="$1" percent="$2" pid="$3" g quota=$(($2 * 1000))
+  local name="$1" percent="$2" pid="$3" g period=10000 quota=$(($2 * 100))
+  if [ "$quota" -lt 1000 ]; then
+    quota=1000
+    period=$((100000 / percent))
+  fi
   if [ -f /sys/fs/cgroup/cgroup.controllers ] && grep -qw cpu /sys/fs/cgroup/cgroup.controllers; then
     g="/sys/fs/cgroup/$prefix-$name"
     grep -qw cpu /sys/fs/cgroup/cgroup.subtree_control 2>/dev/null || echo +cpu >/sys/fs/cgroup/cgroup.subtree_control 2>/dev/null
     mkdir -p "$g" 2>/dev/null || return 1
     [[ " ${cgroups[*]} " == *" $g "* ]] || cgroups+=("$g")
-    echo "$quota 100000" >"$g/cpu.max" 2>/dev/null && echo "$pid" >"$g/cgroup.procs" 2>/dev/null
+    echo "$quota $period" >"$g/cpu.max" 2>/dev/null && echo "$pid" >"$g/cgroup.procs" 2>/dev/null
   elif [ -d /sys/fs/cgroup/cpu ]; then
     g="/sys/fs/cgroup/cpu/$prefix-$name"
     mkdir -p "$g" 2>/dev/null || return 1
     [[ " ${cgroups[*]} " == *" $g "* ]] || cgroups+=("$g")
-    echo 100000 >"$g/cpu.cfs_period_us" 2>/dev/null && echo "$quota" >"$g/cpu.cfs_quota_us" 2>/dev/null &&
+    # The quota first when the period shrinks (it must not exceed the period), else the period first.
+    { echo -1 >"$g/cpu.cfs_quota_us" && echo "$period" >"$g/cpu.cfs_period_us" && echo "$quota" >"$g/cpu.cfs_quota_us"; } 2>/dev/null &&
       echo "$pid" >"$g/cgroup.procs" 2>/dev/null
   else
     return 1
@@ -367,13 +375,16 @@ duty_cycle() {
 }
 
 # ---------------------------------------------------------------- one scenario
+runs_started=0
 run_scenario() {
-  local s="$1" dir="$work/$s" run="$work/runs/$s" problems=() notes=()
+  runs_started=$((runs_started + 1))
+  local s="$1" name="$1-$runs_started"
+  local dir="$work/$name" run="$work/runs/$name" problems=() notes=()
   mkdir -p "$dir"
   log "---- $s"
   local t_start=$SECONDS
   start "$prefix-t" "$dir/trainer.log" "$jar" train "$config" --cluster --host "$trainer_ip" --port 2551 --workers 0 \
-    --insecure --out "$work/runs" --name "$s"
+    --insecure --out "$work/runs" --name "$name"
   local trainer=$LAST_PID
   # The trainer's stdout (the last line run_dir=... params_sha256=...) is in trainer.log with its log.
   wait_for 90 listening "$dir/trainer.log" || problems+=("the trainer did not listen within 90 s")
