@@ -583,10 +583,10 @@ run_scenario() {
       short_note="refused on both sides"
       rc=0
       wait "$stranger" 2>/dev/null || rc=$?
-      [ "$rc" -eq 1 ] || problems+=("the worker of another build exited $rc, not 1")
+      [ "$rc" -eq 2 ] || problems+=("the worker of another build exited $rc, not 2")
       grep -q "refuses run .*: another build" "$dir/stranger.log" || problems+=("the other build did not say why it refused")
       grep -q "declined the run: another build" "$trainer_out" || problems+=("the trainer did not say it refused the other build")
-      grep -q "worker node (1 workers) stopped: refused the run: another build" "$dir/stranger.log" ||
+      grep -q "worker node (1 workers) stopped: refused run .*: another build" "$dir/stranger.log" ||
         problems+=("the other build's node did not end with the reason")
       ;;
     churn)

@@ -20,9 +20,10 @@ import org.chemotaxis.runtime.WorkerNode;
  * an actor system and joins; when that node is removed from the cluster without having heard the
  * run's end (cut off from the trainer for longer than the Split Brain Resolver waits, paused, or
  * the trainer died and is restarted with {@code train --resume}), it starts a fresh actor system
- * and joins again, as often as it takes. It ends when the run is over (exit 0), when it refuses
- * the run (exit 1), on SIGINT/SIGTERM (leaving the cluster first), or when its very first join
- * fails (exit 1: most likely a wrong address, which waiting would not fix).
+ * and joins again, as often as it takes. It ends when the run is over (exit 0), when it cannot
+ * take part in the run (exit 2: its workers declined it, e.g. it is another build), on
+ * SIGINT/SIGTERM (leaving the cluster first, exit 143), or when its very first join fails (exit 1:
+ * most likely a wrong address, which waiting would not fix).
  *
  * <p>An actor system that was downed cannot join again (its incarnation is quarantined), so each
  * attempt is a new one; after the first join, attempts keep trying to reach the seed without a
