@@ -7,7 +7,8 @@
 # this container's first IP address (`hostname -i`). The trainer connects back to that address,
 # so it must not be a name that only this container knows, nor one shared by several containers
 # (a Compose service name scaled to 3 resolves to 3 addresses). TLS: set TLS_DIR (and
-# CHEMOTAXIS_TLS_PASSWORD) to add --tls $TLS_DIR. The jar is $CHEMOTAXIS_JAR (default
+# CHEMOTAXIS_TLS_PASSWORD) to add --tls $TLS_DIR; without it the node runs with --insecure (the
+# container network is taken for a private one). The jar is $CHEMOTAXIS_JAR (default
 # /app/chemotaxis-all.jar), else bin/chemotaxis of this checkout.
 set -eu
 
@@ -36,6 +37,8 @@ if [ -z "$host" ]; then
 fi
 if [ -n "${TLS_DIR:-}" ]; then
   set -- --tls "$TLS_DIR" "$@"
+else
+  set -- --insecure "$@"
 fi
 
 jar="${CHEMOTAXIS_JAR:-/app/chemotaxis-all.jar}"

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.chemotaxis.config.BadInputException;
+import org.chemotaxis.runtime.BindCheck;
 import org.chemotaxis.runtime.ClusterSetup;
 import org.chemotaxis.runtime.WorkerNode;
 import picocli.CommandLine.Option;
@@ -31,6 +32,10 @@ final class NodeOptions {
             + "password in $CHEMOTAXIS_TLS_PASSWORD")
     Path tls;
 
+    @Option(names = "--insecure", description = "allow a --host other than loopback without --tls (a network you trust)")
+    boolean insecure;
+
+    /** The node's Akka settings; refuses a port open to the network without TLS or --insecure (BindCheck). */
     Config config(String role) {
         if (port < 0 || port > 65535) {
             throw new BadInputException("--port must be in 0..65535, but was " + port);
@@ -38,6 +43,7 @@ final class NodeOptions {
         if (tls != null) {
             TlsFolder.check(tls);
         }
+        BindCheck.check(host, tls != null, insecure, ConfigFactory.load()).ifPresent(BindCheck::warn);
         return ClusterSetup.node(host, port, role, tls, TlsFolder.password(), ConfigFactory.load());
     }
 

@@ -19,7 +19,9 @@ import org.chemotaxis.report.EventHistory;
 import org.chemotaxis.report.ParameterHash;
 import org.chemotaxis.report.RunFolder;
 import org.chemotaxis.report.RunLock;
+import org.chemotaxis.runtime.BindCheck;
 import org.chemotaxis.runtime.ClusterSetup;
+import org.chemotaxis.runtime.CodeFingerprint;
 import org.chemotaxis.runtime.LocalRun;
 import org.chemotaxis.runtime.RunOutcome;
 import org.chemotaxis.train.Training;
@@ -76,6 +78,9 @@ public final class TrainCommand implements Callable<Integer> {
             + "node.p12 and trust.p12 (deploy/tls/make-keys.sh), the password in $CHEMOTAXIS_TLS_PASSWORD")
     Path tls;
 
+    @Option(names = "--insecure", description = "allow a cluster --host other than loopback without --tls (a network you trust)")
+    boolean insecure;
+
     @Mixin
     DashboardOptions dashboard;
 
@@ -98,6 +103,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (tls != null) {
             TlsFolder.check(tls);
+        }
+        if (cluster) {
+            BindCheck.check(host, tls != null, insecure, ConfigFactory.load()).ifPresent(BindCheck::warn);
         }
         Prepared p = resume != null ? prepareResume() : prepareFresh();
         try (RunLock lock = p.lock()) {
@@ -197,6 +205,7 @@ public final class TrainCommand implements Callable<Integer> {
                     system -> {
                         if (cluster) {
                             System.err.println("cluster seed at " + ClusterSetup.self(system).hostPort()
+                                    + " (build " + CodeFingerprint.shortForm(CodeFingerprint.current()) + ")"
                                     + ": start workers with  bin/chemotaxis worker --join "
                                     + ClusterSetup.self(system).host().get() + ":" + ClusterSetup.self(system).port().get());
                         }

@@ -55,6 +55,8 @@ public final class ClusterSetup {
             }
             String engine = "akka.remote.artery.ssl.config-ssl-engine.";
             c = c.withValue("akka.remote.artery.transport", ConfigValueFactory.fromAnyRef("tls-tcp"))
+                    .withValue("akka.remote.artery.ssl.ssl-engine-provider",
+                            ConfigValueFactory.fromAnyRef(ReportingSslEngineProvider.class.getName()))
                     .withValue(engine + "key-store", ConfigValueFactory.fromAnyRef(keys.toAbsolutePath().toString()))
                     .withValue(engine + "trust-store", ConfigValueFactory.fromAnyRef(trust.toAbsolutePath().toString()))
                     .withValue(engine + "key-store-password", ConfigValueFactory.fromAnyRef(tlsPassword))

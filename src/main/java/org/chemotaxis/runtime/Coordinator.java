@@ -25,6 +25,7 @@ import org.chemotaxis.train.EarlyStoppingRule;
 import org.chemotaxis.train.EpochTally;
 import org.chemotaxis.train.NonFiniteLossException;
 import org.chemotaxis.train.RunRecorder;
+import org.chemotaxis.train.Speculation;
 import org.chemotaxis.train.StepFailedException;
 import org.chemotaxis.train.StepOutcome;
 import org.chemotaxis.train.StepPlan;
@@ -81,6 +82,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private record Reachability(ClusterEvent.ReachabilityEvent event) implements Command {
     }
 
+    private record NodeDowned(ClusterEvent.MemberDowned event) implements Command {
+    }
+
     private enum Logged implements Command { INSTANCE }
 
     private enum StopWaitOver implements Command { INSTANCE }
@@ -91,6 +95,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
     /** Config key of how long a step may wait without any usable worker before the trainer says so. */
     static final String NO_WORKER_WARNING = "chemotaxis.no-worker-warning";
+
+    /** A running task may have become old enough to be copied to an idle worker (speculative execution). */
+    private enum SpeculationDue implements Command { INSTANCE }
 
     /** How the run is driven. {@code taskSize} 0 = automatic (about four tasks per worker per step). */
     public record Settings(String runId, String name, String runDir, long epochs, int taskSize, int maxAttempts,
@@ -109,9 +116,12 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private final CompletableFuture<RunOutcome> outcome;
 
     private final StepScheduler<ActorRef<Worker.Command>> scheduler;
+    private final WakeUp<Command> speculationDue;
     private final EpochTally tally = new EpochTally();
     /** Workers that declined the run: never offered it again. */
     private final Set<ActorRef<Worker.Command>> declined = new HashSet<>();
+    /** Workers of downed nodes: the Receptionist lists them until their node is removed, but they are gone. */
+    private final Set<ActorRef<Worker.Command>> departed = new HashSet<>();
 
     private StepPlan plan;
     private double[] planTheta;
@@ -137,7 +147,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         this.eventLog = eventLog;
         this.earlyStopping = earlyStopping;
         this.outcome = outcome;
-        this.scheduler = new StepScheduler<>(job.run(), settings.maxAttempts());
+        this.scheduler = new StepScheduler<>(job.run(), settings.maxAttempts(), Speculation.DEFAULT, System::nanoTime);
+        this.speculationDue = new WakeUp<>(context, SpeculationDue.INSTANCE);
         com.typesafe.config.Config conf = context.getSystem().settings().config();
         this.noWorkerWarning = conf.hasPath(NO_WORKER_WARNING) ? conf.getDuration(NO_WORKER_WARNING)
                 : java.time.Duration.ofSeconds(30);
@@ -148,6 +159,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             ActorRef<ClusterEvent.ReachabilityEvent> reach =
                     context.messageAdapter(ClusterEvent.ReachabilityEvent.class, Reachability::new);
             Cluster.get(context.getSystem()).subscriptions().tell(Subscribe.create(reach, ClusterEvent.ReachabilityEvent.class));
+            ActorRef<ClusterEvent.MemberDowned> downed =
+                    context.messageAdapter(ClusterEvent.MemberDowned.class, NodeDowned::new);
+            Cluster.get(context.getSystem()).subscriptions().tell(Subscribe.create(downed, ClusterEvent.MemberDowned.class));
         }
     }
 
@@ -173,9 +187,11 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                 .onMessage(Declined.class, this::onDeclined)
                 .onMessage(VerdictReached.class, this::onVerdict)
                 .onMessage(Reachability.class, this::onReachability)
+                .onMessage(NodeDowned.class, this::onNodeDowned)
                 .onMessageEquals(Logged.INSTANCE, this::onLogged)
                 .onMessageEquals(StopWaitOver.INSTANCE, this::onStopWaitOver)
                 .onMessageEquals(NextStep.INSTANCE, this::onNextStep)
+                .onMessageEquals(SpeculationDue.INSTANCE, this::onSpeculationDue)
                 .onMessageEquals(StopAfterEpoch.INSTANCE, this::onStopRequest)
                 .onMessageEquals(NoWorkersCheck.INSTANCE, this::onNoWorkersCheck)
                 .build();
@@ -197,7 +213,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private Behavior<Command> onListing(WorkersListed msg) {
         boolean changed = false;
         for (ActorRef<Worker.Command> w : msg.listing().getServiceInstances(Worker.SERVICE_KEY)) {
-            if (!scheduler.knows(w) && !declined.contains(w)) {
+            if (!scheduler.knows(w) && !declined.contains(w) && !departed.contains(w)) {
                 getContext().watchWith(w, new WorkerGone(w));
                 w.tell(new Worker.Offer(job, scheduler.join(w, nodeOf(w)), getContext().getSelf()));
                 changed = true;
@@ -247,6 +263,32 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         return this;
     }
 
+    /**
+     * A downed node (by the Split Brain Resolver after it was unreachable for a while, or by hand)
+     * never answers again: its workers leave now rather than when the node is finally removed, so
+     * that the worker count is true at once and a new incarnation of the node can take their place.
+     */
+    private Behavior<Command> onNodeDowned(NodeDowned msg) {
+        String node = nodeOf(msg.event().member().address());
+        java.util.List<ActorRef<Worker.Command>> gone = scheduler.workers().stream()
+                .filter(w -> node.equals(scheduler.nodeOf(w))).toList();
+        if (gone.isEmpty()) {
+            return this;
+        }
+        gone.forEach(scheduler::leave);
+        departed.addAll(gone);
+        if (result != null) {
+            if (scheduler.workerCount() == 0) {
+                complete();
+            }
+            return next();
+        }
+        getContext().getLog().info("node {} was downed: its {} worker(s) left", node, gone.size());
+        logWorkers();
+        dispatch();
+        return this;
+    }
+
     private Behavior<Command> onDeclined(Declined msg) {
         ActorRef<Worker.Command> w = scheduler.worker(msg.id());
         if (w == null || result != null) {
@@ -274,7 +316,19 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                         plan.scale()));
             }
             a.worker().tell(new Worker.Assign(job.run(), plan.step(), a.task().id(), a.task().from(), a.task().to()));
+            if (a.speculative()) {
+                tally.speculated();
+            }
         }
+        scheduler.nextSpeculationNanos().ifPresent(speculationDue::at);
+    }
+
+    private Behavior<Command> onSpeculationDue() {
+        speculationDue.fired();
+        if (result == null) {
+            dispatch();
+        }
+        return this;
     }
 
     // ---------------------------------------------------------------- steps
@@ -387,7 +441,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         log(new RunEvent.EpochEnded(settings.runId(), now(), epoch, tally.meanLoss(), validationLoss,
                 settings.metricName(), settings.lossToMetric().applyAsDouble(validationLoss), tally.steps(),
                 (long) tally.steps() * training.passesPerStep(), seconds, scheduler.workerCount(), tally.learningRate(),
-                v.improved(), tally.tasksByNode(), training.trainingEpisodes(), training.validationEpisodes()));
+                v.improved(), tally.tasksByNode(), training.trainingEpisodes(), training.validationEpisodes(),
+                tally.speculativeTasks()));
         log(new RunEvent.Checkpointed(settings.runId(), now(), epoch, training.step(), path));
         tally.reset();
         if (!Double.isFinite(validationLoss)) {

@@ -21,8 +21,11 @@ import java.util.function.Consumer;
  * Topic subscription would miss what is published before the subscription has reached the
  * trainer by the receptionist's gossip, seconds after the replay; an observer joining a running
  * training lost events that way.) The follower also subscribes to the Topic, and uses it only when
- * no EventLog answers within {@link #REPLAY_TIMEOUT} (a trainer without the EventLog service):
- * then it goes on with the live events alone.
+ * no EventLog is listed within {@link #REPLAY_TIMEOUT}, or none begins its replay within that
+ * time of being asked (a trainer without the EventLog service): then it goes on with the live
+ * events alone. Once the replay has begun it waits for all of it (a busy trainer may take a while
+ * between chunks, and going over to the topic in between would lose the rest of the replay and
+ * every event the EventLog sends after it).
  */
 public final class EventFollower {
 
@@ -31,14 +34,21 @@ public final class EventFollower {
     private record EventLogs(Receptionist.Listing listing) {
     }
 
-    private enum ReplayTimedOut { INSTANCE }
+    /** The wait of the given round (0: for an EventLog to be listed, 1: for the replay to begin) is over. */
+    private record ReplayTimedOut(int round) {
+    }
 
     private EventFollower() {
     }
 
     /** {@code sink} is called on the follower's thread, one event at a time. */
     public static Behavior<Void> create(Consumer<RunEvent> sink) {
-        return Behaviors.<Object>setup(ctx -> new Follower(ctx, sink).behavior()).unsafeCast();
+        return create(sink, REPLAY_TIMEOUT);
+    }
+
+    /** As above, giving up on a replay that has not begun after {@code timeout}. */
+    static Behavior<Void> create(Consumer<RunEvent> sink, Duration timeout) {
+        return Behaviors.<Object>setup(ctx -> new Follower(ctx, sink, timeout).behavior()).unsafeCast();
     }
 
     private static final class Follower {
@@ -48,19 +58,22 @@ public final class EventFollower {
         private final List<RunEvent> held = new ArrayList<>();
         /** The replayed events, so that their live copies are not shown twice (topic mode only). */
         private final Set<RunEvent> replayed = new HashSet<>();
+        private final Duration timeout;
         private boolean asked;
+        private boolean replaying;
         private boolean live;
         /** Live events come from the EventLog itself; the topic's copies are not used. */
         private boolean direct;
 
-        Follower(ActorContext<Object> ctx, Consumer<RunEvent> sink) {
+        Follower(ActorContext<Object> ctx, Consumer<RunEvent> sink, Duration timeout) {
             this.ctx = ctx;
             this.sink = sink;
+            this.timeout = timeout;
             ActorRef<Topic.Command<RunEvent>> topic = ctx.spawn(Topic.create(RunEvent.class, EventLog.TOPIC), "events-topic");
             topic.tell(Topic.subscribe(ctx.getSelf().unsafeUpcast()));
             ActorRef<Receptionist.Listing> listings = ctx.messageAdapter(Receptionist.Listing.class, EventLogs::new);
             ctx.getSystem().receptionist().tell(Receptionist.subscribe(EventLog.SERVICE_KEY, listings));
-            ctx.scheduleOnce(REPLAY_TIMEOUT, ctx.getSelf(), ReplayTimedOut.INSTANCE);
+            ctx.scheduleOnce(timeout, ctx.getSelf(), new ReplayTimedOut(0));
         }
 
         Behavior<Object> behavior() {
@@ -80,11 +93,13 @@ public final class EventFollower {
                             // Its own reference, not an adapter's: the EventLog watches it to stop sending.
                             ActorRef<EventLog.Replayed> replies = ctx.getSelf().narrow();
                             logs.iterator().next().tell(new EventLog.Follow(replies));
+                            ctx.scheduleOnce(timeout, ctx.getSelf(), new ReplayTimedOut(1));
                         }
                         return Behaviors.same();
                     })
                     .onMessage(EventLog.Replayed.class, r -> {
                         if (!live) {
+                            replaying = true;
                             for (RunEvent e : r.events()) {
                                 replayed.add(e);
                                 show(e);
@@ -101,10 +116,11 @@ public final class EventFollower {
                         }
                         return Behaviors.same();
                     })
-                    .onMessageEquals(ReplayTimedOut.INSTANCE, () -> {
-                        if (!live) {
-                            ctx.getLog().debug("no replay of earlier events within {}; showing live events only",
-                                    REPLAY_TIMEOUT);
+                    .onMessage(ReplayTimedOut.class, t -> {
+                        // Round 0 is over once an EventLog was asked (round 1 then runs), round 1 once the replay began.
+                        boolean over = t.round() == 0 ? !asked : !replaying;
+                        if (!live && over) {
+                            ctx.getLog().debug("no replay of earlier events within {}; showing live events only", timeout);
                             goLive();
                         }
                         return Behaviors.same();

@@ -307,9 +307,11 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
         } else if (e instanceof RunEvent.EpochEnded ep) {
             eta.epochEnded(ep.seconds());
             String left = ep.epoch() + 1 < epochs ? "  " + eta.left(epochs - ep.epoch() - 1, 0) : "";
-            LOG.info(String.format(Locale.ROOT, "epoch %d/%d  train %.4e  val %.4e  %s %.4f  %.2f s  %d %s%s%s",
+            // Copies of slow tasks given to idle workers (a straggler) are worth a word; none is the rule.
+            String copies = ep.speculativeTasks() > 0 ? "  " + ep.speculativeTasks() + " slow task(s) copied" : "";
+            LOG.info(String.format(Locale.ROOT, "epoch %d/%d  train %.4e  val %.4e  %s %.4f  %.2f s  %d %s%s%s%s",
                     ep.epoch() + 1, epochs, ep.trainLoss(), ep.validationLoss(), ep.metricName(), ep.metric(),
-                    ep.seconds(), ep.workers(), ep.workers() == 1 ? "worker" : "workers", left,
+                    ep.seconds(), ep.workers(), ep.workers() == 1 ? "worker" : "workers", copies, left,
                     ep.improved() ? "  *best" : ""));
         } else if (e instanceof RunEvent.EarlyStopped s) {
             LOG.info("early stop after epoch {}: no improvement for {} epochs; best epoch {} (val {})",

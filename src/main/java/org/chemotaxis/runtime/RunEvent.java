@@ -44,17 +44,20 @@ public sealed interface RunEvent extends CborSerializable {
     /**
      * One epoch: mean training loss over its steps (at the parameters each step started from),
      * validation loss after it, the experiment's metric (named in {@code metricName}), counts
-     * and time. {@code tasksByNode} counts finished tasks per node address, this epoch.
+     * and time. {@code tasksByNode} counts finished tasks per node address, this epoch (a task
+     * computed twice counts once, for the node whose result came first).
      * {@code trainEpisodes} and {@code validationEpisodes} are the episodes (items: worm runs,
      * sequences) run so far in the whole run, by training steps and by validations (0 in events
-     * recorded before they were counted).
+     * recorded before they were counted). {@code speculativeTasks}: the running tasks that were
+     * also given to an idle worker on another node this epoch, because they took too long (0 in
+     * events recorded before it was added).
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record EpochEnded(String runId, long time, long epoch, double trainLoss, double validationLoss,
                       String metricName, double metric, long steps, long forwardPasses, double seconds,
                       int workers, double learningRate, boolean improved,
-                      Map<String, Integer> tasksByNode, long trainEpisodes, long validationEpisodes)
-            implements RunEvent {
+                      Map<String, Integer> tasksByNode, long trainEpisodes, long validationEpisodes,
+                      int speculativeTasks) implements RunEvent {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -70,12 +73,13 @@ public sealed interface RunEvent extends CborSerializable {
     record WorkersChanged(String runId, long time, int workers, Map<String, Integer> workersByNode) implements RunEvent {
     }
 
-    /** A cluster node stopped answering; the tasks it held went back to the queue. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     /** A worker could not take part in the run (e.g. it lacks the problem's plugin, or has another build of it). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record WorkerDeclined(String runId, long time, String node, String reason) implements RunEvent {
     }
 
+    /** A cluster node stopped answering; the tasks it held went back to the queue. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record NodeUnreachable(String runId, long time, String node, long step, int tasksRequeued) implements RunEvent {
     }
 

@@ -54,10 +54,13 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     public enum Stop implements Command { INSTANCE }
 
     private final JobFactory factory;
+    private final String build;
     private final Runnable onRunEnded;
     private final java.util.function.Consumer<String> onDeclined;
     private long run;
     private String runId;
+    /** {@link JobSpec#fingerprint()} of the job built: a new one (other run, other config) is built afresh. */
+    private String jobFingerprint;
     private int id;
     private RunJob job;
     private Evaluator evaluator;
@@ -68,10 +71,11 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     /** The run's estimator at the current step's scale. */
     private GradientEstimator stepEstimator;
 
-    private Worker(ActorContext<Command> context, JobFactory factory, Runnable onRunEnded,
+    private Worker(ActorContext<Command> context, JobFactory factory, String build, Runnable onRunEnded,
                    java.util.function.Consumer<String> onDeclined) {
         super(context);
         this.factory = factory;
+        this.build = build;
         this.onRunEnded = onRunEnded;
         this.onDeclined = onDeclined;
         context.getSystem().receptionist().tell(Receptionist.register(SERVICE_KEY, context.getSelf()));
@@ -95,7 +99,23 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
      */
     public static Behavior<Command> create(JobFactory factory, Runnable onRunEnded,
                                            java.util.function.Consumer<String> onDeclined) {
-        return Behaviors.setup(ctx -> new Worker(ctx, factory, onRunEnded, onDeclined));
+        return create(factory, CodeFingerprint.current(), onRunEnded, onDeclined);
+    }
+
+    /**
+     * @param build this worker's {@link CodeFingerprint}: it refuses a job offered by another build
+     *              (a decline, said in one line on both sides)
+     */
+    public static Behavior<Command> create(JobFactory factory, String build, Runnable onRunEnded,
+                                           java.util.function.Consumer<String> onDeclined) {
+        return Behaviors.setup(ctx -> new Worker(ctx, factory, build, onRunEnded, onDeclined));
+    }
+
+    /** Why a worker of build {@code here} refuses a job of build {@code trainer}, in one line both sides log. */
+    static String otherBuild(String here, String trainer) {
+        return "another build: this worker's code is " + CodeFingerprint.shortForm(here) + ", the trainer's is "
+                + CodeFingerprint.shortForm(trainer) + " (their numbers could differ in the last bits); "
+                + "run the trainer's build on this node";
     }
 
     @Override
@@ -112,7 +132,15 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     }
 
     private Behavior<Command> onOffer(Offer offer) {
-        if (!offer.job().runId().equals(runId)) {
+        if (!build.equals(offer.job().codeSha256())) {
+            String reason = otherBuild(build, offer.job().codeSha256());
+            getContext().getLog().error("refuses run {}: {}", offer.job().runId(), reason);
+            offer.coordinator().tell(new Coordinator.Declined(offer.id(), reason));
+            onDeclined.accept("refused run " + offer.job().runId() + ": " + reason);
+            return this;
+        }
+        String fingerprint = offer.job().fingerprint();
+        if (!fingerprint.equals(jobFingerprint)) {
             try {
                 job = factory.build(offer.job());
             } catch (RuntimeException e) {
@@ -123,6 +151,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
             }
             runId = offer.job().runId();
             run = offer.job().run();
+            jobFingerprint = fingerprint;
             evaluator = job.objective().newEvaluator();
             weightsStep = -1;
             theta = null;

@@ -5,7 +5,8 @@ import java.util.TreeMap;
 
 /**
  * What one epoch's steps add up to for its report: mean training loss, step count, the last
- * learning rate, the tasks each node did, and when the epoch's first step began. Times are given
+ * learning rate, the tasks each node did, the copies of running tasks handed out (speculative
+ * execution), and when the epoch's first step began. Times are given
  * by the caller, so the tally holds no clock.
  */
 public final class EpochTally {
@@ -15,6 +16,7 @@ public final class EpochTally {
     private long startNanos;
     private double lastLearningRate;
     private final Map<String, Integer> tasksByNode = new TreeMap<>();
+    private int speculativeTasks;
 
     /** A step begins at {@code nanos}; the first one of the epoch starts its clock. */
     public void stepBegins(long nanos) {
@@ -25,6 +27,15 @@ public final class EpochTally {
 
     public void taskDone(String node) {
         tasksByNode.merge(node, 1, Integer::sum);
+    }
+
+    /** A running task was also given to an idle worker (speculative execution). */
+    public void speculated() {
+        speculativeTasks++;
+    }
+
+    public int speculativeTasks() {
+        return speculativeTasks;
     }
 
     public void stepDone(StepOutcome outcome) {
@@ -60,5 +71,6 @@ public final class EpochTally {
         lossSum = 0;
         steps = 0;
         tasksByNode.clear();
+        speculativeTasks = 0;
     }
 }

@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * Who computes which task of a step: the pull scheduling of a pool of workers, without threads,
@@ -28,24 +30,39 @@ import java.util.Set;
  * already done, of another step or another run, or from an unknown worker is ignored, so the step
  * completes when each of its tasks has been done once, whoever did it first.
  *
- * <p>Each task is held by at most one worker as long as the queue decides who gets what; handing
- * a step's last running tasks to idle workers as duplicates (speculative execution) fits in
- * {@link #dispatch()} without changing the rest, since the first result already wins.
+ * <p>Speculative execution ({@link Speculation}): once the queue is empty, an idle worker also
+ * gets a copy of a task that has run too long on another node (the longest-running first, at most
+ * one copy a task), so that a straggler does not hold up the end of the step. Both hold the task;
+ * the first result counts, the other is ignored like any duplicate, and a task whose holder leaves
+ * goes back to the queue only if no copy of it is still running on a reachable node. Times come
+ * from a clock given to the constructor, so tests drive them by hand.
  *
  * @param <W> the handle a worker is reached by
  */
 public final class StepScheduler<W> {
 
-    /** Send {@code task} to {@code worker}, the step's parameters first if {@code needsWeights}. */
-    public record Assignment<W>(W worker, TaskRange task, boolean needsWeights) {
+    /**
+     * Send {@code task} to {@code worker}, the step's parameters first if {@code needsWeights};
+     * {@code speculative}: a copy of a task that another worker is still running.
+     */
+    public record Assignment<W>(W worker, TaskRange task, boolean needsWeights, boolean speculative) {
     }
 
-    /** A task a worker holds, with its step: a hold can outlive its step (a worker cut off by an unreachable node). */
-    private record Held(long step, int taskId) {
+    /**
+     * A task a worker holds, with its step and when it was handed out: a hold can outlive its step
+     * (a worker cut off by an unreachable node, or the loser of a speculative copy).
+     */
+    private record Held(long step, int taskId, long sinceNanos) {
     }
+
+    /** How many recent task durations the speculation threshold looks at. */
+    private static final int TIMES_WINDOW = 64;
 
     private final long run;
     private final int maxAttempts;
+    private final Speculation speculation;
+    private final LongSupplier clock;
+    private final TaskTimes times = new TaskTimes(TIMES_WINDOW);
 
     private final Map<W, String> nodes = new LinkedHashMap<>();
     private final Map<Integer, W> byId = new HashMap<>();
@@ -68,11 +85,21 @@ public final class StepScheduler<W> {
      * @param maxAttempts attempts a task gets before the step fails
      */
     public StepScheduler(long run, int maxAttempts) {
+        this(run, maxAttempts, Speculation.OFF, System::nanoTime);
+    }
+
+    /**
+     * @param speculation when running tasks are also given to idle workers
+     * @param clock       nanoseconds, for task durations (e.g. {@code System::nanoTime})
+     */
+    public StepScheduler(long run, int maxAttempts, Speculation speculation, LongSupplier clock) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be >= 1, but was " + maxAttempts);
         }
         this.run = run;
         this.maxAttempts = maxAttempts;
+        this.speculation = speculation;
+        this.clock = clock;
     }
 
     // ---------------------------------------------------------------- workers
@@ -109,7 +136,7 @@ public final class StepScheduler<W> {
         idle.remove(worker);
         weightsSent.remove(worker);
         Held held = busyWith.remove(worker);
-        return held != null && requeue(held) ? Optional.of(plan.tasks().get(held.taskId())) : Optional.empty();
+        return held != null && requeue(held, worker) ? Optional.of(plan.tasks().get(held.taskId())) : Optional.empty();
     }
 
     /** The worker with this id, or null if there is none (never was, or gone). */
@@ -155,7 +182,7 @@ public final class StepScheduler<W> {
             if (e.getValue().equals(node)) {
                 idle.remove(e.getKey());
                 Held held = busyWith.get(e.getKey());
-                if (held != null && requeue(held)) {
+                if (held != null && requeue(held, e.getKey())) {
                     requeued++;
                 }
             }
@@ -193,21 +220,105 @@ public final class StepScheduler<W> {
         return plan;
     }
 
-    /** Pairs idle workers with queued tasks, in the order both wait; nothing between steps. */
+    /**
+     * Pairs idle workers with queued tasks, in the order both wait; then, with the queue empty,
+     * idle workers with copies of tasks that have run too long elsewhere. Nothing between steps.
+     */
     public List<Assignment<W>> dispatch() {
         if (plan == null) {
             return List.of();
         }
+        long now = clock.getAsLong();
         List<Assignment<W>> out = new ArrayList<>();
         while (!idle.isEmpty() && !queue.isEmpty()) {
             W w = idle.poll();
-            TaskRange task = takeTaskFor(w);
-            boolean needsWeights = !Long.valueOf(plan.step()).equals(weightsSent.get(w));
-            weightsSent.put(w, plan.step());
-            busyWith.put(w, new Held(plan.step(), task.id()));
-            out.add(new Assignment<>(w, task, needsWeights));
+            out.add(assign(w, takeTaskFor(w), now, false));
+        }
+        if (queue.isEmpty() && !idle.isEmpty() && speculation.enabled()) {
+            long threshold = threshold();
+            for (W w : List.copyOf(idle)) {
+                Held copied = speculationCandidate(w, now, threshold);
+                if (copied != null) {
+                    idle.remove(w);
+                    out.add(assign(w, plan.tasks().get(copied.taskId()), now, true));
+                }
+            }
         }
         return out;
+    }
+
+    /**
+     * When the next running task becomes old enough to be copied to a worker that is idle now, if
+     * any (the caller then calls {@link #dispatch()} again at that time); empty when nothing could be
+     * copied (no idle worker on another node, tasks still queued, no task times known yet).
+     */
+    public OptionalLong nextSpeculationNanos() {
+        if (plan == null || !queue.isEmpty() || idle.isEmpty() || !speculation.enabled()) {
+            return OptionalLong.empty();
+        }
+        long threshold = threshold();
+        if (threshold == Long.MAX_VALUE) {
+            return OptionalLong.empty();
+        }
+        long earliest = Long.MAX_VALUE;
+        for (W w : idle) {
+            Held h = speculationCandidate(w, Long.MAX_VALUE, 0);
+            if (h != null) {
+                earliest = Math.min(earliest, h.sinceNanos() + threshold);
+            }
+        }
+        return earliest == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(earliest);
+    }
+
+    private Assignment<W> assign(W w, TaskRange task, long now, boolean speculative) {
+        boolean needsWeights = !Long.valueOf(plan.step()).equals(weightsSent.get(w));
+        weightsSent.put(w, plan.step());
+        busyWith.put(w, new Held(plan.step(), task.id(), now));
+        return new Assignment<>(w, task, needsWeights, speculative);
+    }
+
+    /** Running time after which a task may be copied; Long.MAX_VALUE while no task time is known. */
+    private long threshold() {
+        OptionalLong median = times.median();
+        return median.isPresent() ? speculation.thresholdNanos(median.getAsLong()) : Long.MAX_VALUE;
+    }
+
+    /**
+     * The oldest hold of an undone task of this step that {@code w} may copy: it has run at least
+     * {@code threshold} at {@code now}, has no copy yet (holders on unreachable nodes do not count),
+     * none of its holders is on {@code w}'s node, and {@code w} has not failed on it.
+     */
+    private Held speculationCandidate(W w, long now, long threshold) {
+        String node = nodes.get(w);
+        Map<Integer, Held> oldest = new HashMap<>();
+        Map<Integer, Integer> holders = new HashMap<>();
+        Set<Integer> excluded = new HashSet<>();
+        for (Map.Entry<W, Held> e : busyWith.entrySet()) {
+            Held h = e.getValue();
+            if (h.step() != plan.step() || done.get(h.taskId())) {
+                continue;
+            }
+            String holderNode = nodes.get(e.getKey());
+            if (unreachable.contains(holderNode)) {
+                continue; // its task went back to the queue when the node became unreachable
+            }
+            if (node.equals(holderNode)) {
+                excluded.add(h.taskId());
+            }
+            holders.merge(h.taskId(), 1, Integer::sum);
+            oldest.merge(h.taskId(), h, (a, b) -> a.sinceNanos() <= b.sinceNanos() ? a : b);
+        }
+        Held best = null;
+        for (Held h : oldest.values()) {
+            Set<W> failed = failedOn.get(h.taskId());
+            boolean eligible = holders.get(h.taskId()) == 1 && !excluded.contains(h.taskId())
+                    && (failed == null || !failed.contains(w)) && now - h.sinceNanos() >= threshold;
+            if (eligible && (best == null || h.sinceNanos() < best.sinceNanos()
+                    || h.sinceNanos() == best.sinceNanos() && h.taskId() < best.taskId())) {
+                best = h;
+            }
+        }
+        return best;
     }
 
     /**
@@ -218,9 +329,13 @@ public final class StepScheduler<W> {
      * @throws StepFailedException if it counted but has the wrong number of values (the step is dropped)
      */
     public boolean taskDone(long run, long step, int taskId, int workerId, double[] taskValues) {
+        Held held = busyWith.get(byId.get(workerId));
         free(workerId);
         if (!isCurrent(run, step, taskId, workerId)) {
             return false;
+        }
+        if (held != null && held.step() == step && held.taskId() == taskId) {
+            times.add(clock.getAsLong() - held.sinceNanos());
         }
         TaskRange task = plan.tasks().get(taskId);
         int width = plan.valuesPerIndex();
@@ -290,14 +405,24 @@ public final class StepScheduler<W> {
                 && taskId >= 0 && taskId < plan.tasks().size() && !done.get(taskId);
     }
 
-    /** Puts an undone task of the current step back at the head of the queue, unless it is queued already. */
-    private boolean requeue(Held held) {
+    /**
+     * Puts an undone task of the current step that {@code from} held back at the head of the
+     * queue, unless it is queued already or a copy of it still runs on another reachable worker.
+     */
+    private boolean requeue(Held held, W from) {
         if (plan == null || held.step() != plan.step() || done.get(held.taskId())) {
             return false;
         }
         TaskRange task = plan.tasks().get(held.taskId());
         if (queue.contains(task)) {
             return false;
+        }
+        for (Map.Entry<W, Held> e : busyWith.entrySet()) {
+            Held other = e.getValue();
+            if (!e.getKey().equals(from) && other.step() == held.step() && other.taskId() == held.taskId()
+                    && !unreachable.contains(nodes.get(e.getKey()))) {
+                return false;
+            }
         }
         queue.addFirst(task);
         return true;

@@ -4,6 +4,7 @@ import org.chemotaxis.perturb.ForwardingEstimator;
 import org.chemotaxis.cli.RunParts;
 import org.chemotaxis.train.RunJob;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.Address;
@@ -92,9 +93,15 @@ class ClusterTrainingTest {
 
     /** A worker node in this JVM. */
     private ActorSystem<Void> startWorker(Address seed, JobFactory jobs, CompletableFuture<WorkerNode.Exit> exit) {
+        return startWorker(seed, jobs, CodeFingerprint.current(), exit);
+    }
+
+    /** A worker node in this JVM that takes itself for a build with code fingerprint {@code build}. */
+    private ActorSystem<Void> startWorker(Address seed, JobFactory jobs, String build,
+                                          CompletableFuture<WorkerNode.Exit> exit) {
         Config akka = LocalRun.workerDispatcher(1).withFallback(ClusterSetup.node("127.0.0.1", 0, "worker", null, null,
                 ConfigFactory.load()));
-        ActorSystem<Void> system = ActorSystem.create(WorkerNode.create(1, jobs, exit), ClusterSetup.SYSTEM, akka);
+        ActorSystem<Void> system = ActorSystem.create(WorkerNode.create(1, jobs, build, exit), ClusterSetup.SYSTEM, akka);
         systems.add(system);
         ClusterSetup.join(system, seed);
         return system;
@@ -228,6 +235,44 @@ class ClusterTrainingTest {
         assertTrue(declinerEnd.reason().contains("'thermotaxis' is not installed"), declinerEnd.reason());
     }
 
+    /**
+     * A worker node of another build (another code fingerprint) is refused on both sides: the
+     * worker logs why and its node ends with exit code 2 without computing anything, the trainer
+     * records a WorkerDeclined event naming both builds, and the run finishes on a worker of the
+     * trainer's build.
+     */
+    @Test
+    void aWorkerOfAnotherBuildIsRefusedOnBothSides() throws Exception {
+        ExperimentConfig c = config(2);
+        CompletableFuture<Address> seed = new CompletableFuture<>();
+        CompletableFuture<RunOutcome> run = startTrainer(c, "stranger", seed);
+        Address at = seed.get(60, TimeUnit.SECONDS);
+        String other = "0123456789ab" + CodeFingerprint.current().substring(12);
+        java.util.concurrent.atomic.AtomicInteger built = new java.util.concurrent.atomic.AtomicInteger();
+        CompletableFuture<WorkerNode.Exit> strangerExit = new CompletableFuture<>();
+        startWorker(at, spec -> {
+            built.incrementAndGet();
+            return fromConfig().build(spec);
+        }, other, strangerExit);
+        WorkerNode.Exit refused = strangerExit.get(60, TimeUnit.SECONDS);
+        assertEquals(2, refused.code(), "like any node that cannot take part: " + refused.reason());
+        assertFalse(refused.rejoin(), "joining again would not help");
+        assertTrue(refused.reason().contains("another build: this worker's code is 0123456789ab, the trainer's is "
+                + CodeFingerprint.shortForm(CodeFingerprint.current())), refused.reason());
+        assertEquals(0, built.get(), "the stranger built nothing");
+        startWorker(at, fromConfig(), new CompletableFuture<>());
+        RunOutcome o = run.get(180, TimeUnit.SECONDS);
+        assertEquals(RunOutcome.Status.FINISHED, o.status(), o.reason());
+        assertEquals(plainSha(c), o.lastParamsSha256());
+        List<JsonNode> declined = events(tmp.resolve("stranger"), "WorkerDeclined");
+        assertEquals(1, declined.size(), declined.toString());
+        assertTrue(declined.get(0).path("reason").asText().startsWith("another build: this worker's code is 0123456789ab"),
+                declined.toString());
+        for (JsonNode e : epochs(tmp.resolve("stranger"))) {
+            assertEquals(1, e.path("tasks_by_node").size(), "only the trainer's build computed: " + e);
+        }
+    }
+
     /** An estimator that runs a hook before each task (on the worker's thread). */
     static final class Hooked extends ForwardingEstimator {
         final java.util.function.Consumer<StepKey> before;
@@ -256,9 +301,23 @@ class ClusterTrainingTest {
      * soon as the node is unreachable, the run finishes with the parameters of a run without
      * failures, and the stall is about the failure-detection time.
      */
+    /** Waits (at most 60 s) until the run's events name an unreachable node. */
+    private static void awaitUnreachable(Path runDir) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        try {
+            while (System.nanoTime() < deadline
+                    && !Files.readString(runDir.resolve("events.jsonl")).contains("\"event\":\"NodeUnreachable\"")) {
+                Thread.sleep(50);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void aWorkerJvmKilledMidRunLosesNoWorkAndChangesNothing() throws Exception {
         ExperimentConfig c = config(12);
+        java.util.concurrent.atomic.AtomicBoolean killed = new java.util.concurrent.atomic.AtomicBoolean();
         int port;
         try (java.net.ServerSocket free = new java.net.ServerSocket(0, 0, java.net.InetAddress.getByName("127.0.0.1"))) {
             port = free.getLocalPort();
@@ -274,10 +333,18 @@ class ClusterTrainingTest {
             run = startTrainer(c, "killed", seed, port);
             Address at = seed.get(60, TimeUnit.SECONDS);
             waitFor(() -> nodesSoFar(tmp.resolve("killed")) >= 1, run, "the worker JVM took tasks", victim);
-            startWorker(at, fromConfig(), new CompletableFuture<>());
+            // After the kill the surviving node holds its tasks until the trainer has noticed the
+            // dead node, so that the run cannot end before that (a copy of the dead node's task,
+            // speculative execution, would otherwise let it finish first on a fast machine).
+            startWorker(at, hooked(key -> {
+                if (killed.get()) {
+                    awaitUnreachable(tmp.resolve("killed"));
+                }
+            }), new CompletableFuture<>());
             waitFor(() -> nodesSoFar(tmp.resolve("killed")) == 2, run, "both nodes took tasks", victim);
             victim.destroyForcibly();
             victim.waitFor();
+            killed.set(true);
         } finally {
             victim.destroyForcibly();
         }
@@ -374,6 +441,59 @@ class ClusterTrainingTest {
         assertEquals("RunStarted", kinds.get(0));
         assertEquals("RunFinished", kinds.get(kinds.size() - 1));
         assertEquals(written, seen, "the observer saw exactly the events of events.jsonl, in order");
+    }
+
+    /**
+     * A straggler (a node ten times slower than its task's worth, 400 ms a task) does not hold up
+     * the steps: its last task of a step is copied to the idle fast node, whose result comes first;
+     * the straggler's later result is ignored, every step completes once, and the parameters are
+     * those of the plain loop.
+     */
+    @Test
+    void aStragglersTasksAreCopiedToAnIdleNodeAndTheFirstResultWins() throws Exception {
+        ExperimentConfig c = config(3);
+        CompletableFuture<Address> seed = new CompletableFuture<>();
+        CompletableFuture<RunOutcome> run = startTrainer(c, "straggler", seed);
+        Address at = seed.get(60, TimeUnit.SECONDS);
+        CountDownLatch bothIn = new CountDownLatch(2);
+        JobFactory fast = spec -> {
+            bothIn.countDown();
+            return hooked(key -> await(bothIn)).build(spec);
+        };
+        JobFactory slow = spec -> {
+            bothIn.countDown();
+            return hooked(key -> {
+                await(bothIn);
+                sleep(400);
+            }).build(spec);
+        };
+        startWorker(at, fast, new CompletableFuture<>());
+        startWorker(at, slow, new CompletableFuture<>());
+        RunOutcome o = run.get(180, TimeUnit.SECONDS);
+        assertEquals(RunOutcome.Status.FINISHED, o.status(), o.reason());
+        assertEquals(plainSha(c), o.lastParamsSha256(), "duplicate results change nothing");
+        List<JsonNode> ep = epochs(tmp.resolve("straggler"));
+        int copies = ep.stream().mapToInt(e -> e.path("speculative_tasks").asInt()).sum();
+        long steps = ep.stream().mapToLong(e -> e.path("steps").asLong()).sum();
+        assertTrue(copies > 0, "the straggler's tasks were copied: " + ep);
+        assertEquals(3L * 4, steps, "every step completed once");
+        assertEquals(3, ep.size());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A million parameters travel to a remote worker (θ is ~9 MB on the large-message channel). */

@@ -40,7 +40,7 @@ class EventLogTest {
     private static RunEvent.EpochEnded epoch(long epoch) {
         return new RunEvent.EpochEnded("run", 1000 + epoch, epoch, 0.5, 0.4, "F", 0.3, 25 * (epoch + 1),
                 33 * 25 * (epoch + 1), 1.5, 2, 0.01, true, Map.of("local", 25), 33 * 25 * 16 * (epoch + 1),
-                100 * (epoch + 1));
+                100 * (epoch + 1), 0);
     }
 
     private void record(ActorRef<EventLog.Command> log, RunEvent e) {

@@ -70,7 +70,7 @@ class SerializationTest {
         assertEquals(3, w.step());
         assertEquals(new Worker.Assign(run, 3, 2, 10, 20), roundTrip(new Worker.Assign(run, 3, 2, 10, 20)));
         assertEquals(Worker.Stop.INSTANCE, roundTrip(Worker.Stop.INSTANCE));
-        Worker.Offer offer = roundTrip(new Worker.Offer(JobSpec.of("run", "name: x\n"), 4, coordinator));
+        Worker.Offer offer = roundTrip(new Worker.Offer(JobSpec.of("run", "name: x\n").withCode("c0de"), 4, coordinator));
         assertEquals(coordinator, offer.coordinator());
         assertEquals("name: x\n", offer.job().configYaml());
 
@@ -87,7 +87,7 @@ class SerializationTest {
     @Test
     void eventsRoundTrip() {
         RunEvent.EpochEnded e = new RunEvent.EpochEnded("run", 123, 4, 0.5, 0.25, "r2", 0.9, 12, 7000, 1.5, 2, 0.01,
-                true, Map.of("local", 48), 112_000, 500);
+                true, Map.of("local", 48), 112_000, 500, 3);
         assertEquals(e, roundTrip(e));
         RunEvent.RunFinished f = new RunEvent.RunFinished("run", 1, 2, 3, 4, 5.5, 1, 0.1, "ab", "cd", "/m");
         assertEquals(f, roundTrip(f));
@@ -99,6 +99,20 @@ class SerializationTest {
         assertEquals(observer, roundTrip(new EventLog.Replay(observer)).replyTo());
         EarlyStoppingRule.Verdict v = new EarlyStoppingRule.Verdict(EarlyStoppingRule.State.initial(), false, false);
         assertTrue(v.state().bestLoss() == Double.POSITIVE_INFINITY);
+    }
+
+    @Test
+    void eventFieldsAreSnakeCaseAndANewFieldReadsAsZeroFromOlderRuns() throws Exception {
+        String unreachable = EventLog.toJson(new RunEvent.NodeUnreachable("run", 1, "10.0.0.2:2552", 7, 2));
+        assertTrue(unreachable.contains("\"tasks_requeued\":2"), unreachable);
+        String declined = EventLog.toJson(new RunEvent.WorkerDeclined("run", 1, "10.0.0.2:2552", "another build"));
+        assertTrue(declined.contains("\"node\":\"10.0.0.2:2552\""), declined);
+        RunEvent.EpochEnded e = new RunEvent.EpochEnded("run", 123, 4, 0.5, 0.25, "r2", 0.9, 12, 7000, 1.5, 2, 0.01,
+                true, Map.of("local", 48), 112_000, 500, 5);
+        String json = EventLog.toJson(e);
+        assertTrue(json.contains("\"speculative_tasks\":5"), json);
+        RunEvent old = EventLog.JSON.readValue(json.replace(",\"speculative_tasks\":5", ""), RunEvent.class);
+        assertEquals(0, ((RunEvent.EpochEnded) old).speculativeTasks());
     }
 
     @Test

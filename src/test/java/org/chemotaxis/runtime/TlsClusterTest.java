@@ -8,6 +8,9 @@ import akka.actor.Address;
 import akka.actor.typed.ActorSystem;
 import akka.cluster.MemberStatus;
 import akka.cluster.typed.Cluster;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Files;
@@ -21,6 +24,7 @@ import org.chemotaxis.config.ConfigLoader;
 import org.chemotaxis.config.ExperimentConfig;
 import org.chemotaxis.experiment.SequenceExperiment;
 import org.chemotaxis.report.RunFolder;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Artery over TLS with mutual authentication, with certificates from deploy/tls/make-keys.sh: a
  * worker with a certificate of the cluster's CA joins and trains; one signed by another CA
- * cannot join.
+ * cannot join, nor can one without TLS, and the trainer says so in one line each.
  */
 class TlsClusterTest {
 
@@ -70,8 +74,34 @@ class TlsClusterTest {
         return s;
     }
 
+    private ActorSystem<Void> plainWorker(Address seed) {
+        Config akka = LocalRun.workerDispatcher(1).withFallback(
+                ClusterSetup.node("127.0.0.1", 0, "worker", null, null, ConfigFactory.load()));
+        ActorSystem<Void> s = ActorSystem.create(WorkerNode.create(1,
+                spec -> new SequenceExperiment(ConfigLoader.parse(spec.configYaml(), "job")).job(),
+                new CompletableFuture<>()), ClusterSetup.SYSTEM, akka);
+        systems.add(s);
+        ClusterSetup.join(s, seed);
+        return s;
+    }
+
+    /** Lines logged to the "chemotaxis" logger while the test runs. */
+    private static ListAppender<ILoggingEvent> capture() {
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        ((Logger) LoggerFactory.getLogger("chemotaxis")).addAppender(lines);
+        return lines;
+    }
+
+    private static List<String> tlsLines(ListAppender<ILoggingEvent> lines) {
+        synchronized (lines.list) {
+            return lines.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.startsWith("TLS: ")).toList();
+        }
+    }
+
     @Test
     void onlyNodesWithTheClustersCertificateJoin() throws Exception {
+        ListAppender<ILoggingEvent> logged = capture();
         Path keys = makeKeys();
         ExperimentConfig c = ConfigLoader.parse("""
                 name: tls
@@ -92,9 +122,19 @@ class TlsClusterTest {
         Address at = seed.get(60, TimeUnit.SECONDS);
 
         ActorSystem<Void> intruder = worker(keys.resolve("intruder"), at);
+        ActorSystem<Void> plain = plainWorker(at);
         Thread.sleep(8000);
         assertFalse(Cluster.get(intruder).selfMember().status().equals(MemberStatus.up()),
                 "a node with a foreign certificate must not join");
+        assertFalse(Cluster.get(plain).selfMember().status().equals(MemberStatus.up()), "nor one without TLS");
+        List<String> tls = tlsLines(logged);
+        String refused = "TLS: refused a node: it presented no certificate signed by a CA in this node's trust store"
+                + " (its certificate comes from another CA)";
+        assertEquals(1, tls.stream().filter(refused::equals).count(), "the trainer says it once: " + tls);
+        assertEquals(1, tls.stream().filter("TLS: refused a node: it does not speak TLS (a node started without --tls?)"::equals)
+                .count(), tls.toString());
+        assertTrue(tls.stream().anyMatch(l -> l.matches("TLS: node 127\\.0\\.0\\.1:\\d+ refused this node \\(bad_certificate\\): "
+                + "is this node's certificate signed by the cluster's CA\\?")), "the intruder hears why: " + tls);
         assertFalse(run.isDone());
         assertFalse(Files.readString(folder.file(RunFolder.EVENTS)).contains("EpochEnded"),
                 "no work was done by the intruder");

@@ -170,12 +170,14 @@ class DashboardBrowserTest {
             browser.waitUntil("the best epoch's picture", d -> browser.picture().equals(browser.bestEpoch() + ":lines"));
             assertTrue(browser.text("config").contains("hidden: 4"), "the run's config is shown");
 
-            // The worker node leaves: the first page's worker count drops.
-            releaseNode.set(true);
+            // The worker node leaves: the first page's worker count drops. Its task stays at the gate
+            // until it is out of the cluster: released before, its worker would be idle in the run and
+            // be given copies of the trainer's waiting tasks (speculative execution), and finish the run.
             workerNode.terminate();
-            workerNode.getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
             browser.driver.switchTo().window(pageA);
             browser.waitUntil("one worker", d -> browser.text("workers-now").equals("1"));
+            releaseNode.set(true);
+            workerNode.getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
             assertTrue(browser.text("incidents").contains("left"), browser.text("incidents"));
             browser.screenshot("dashboard-after-a-worker-left");
             String trainerSummary = browser.text("summary");
@@ -218,6 +220,7 @@ class DashboardBrowserTest {
             browser.driver.close();
             browser.driver.switchTo().window(pageA);
         } finally {
+            releaseNode.set(true);
             releaseAll.set(true);
             open.set(Long.MAX_VALUE);
             run.get(120, TimeUnit.SECONDS);

@@ -1,0 +1,648 @@
+#!/usr/bin/env bash
+# The faults a real cluster sees, on separate network hosts on one machine: a trainer, workers and
+# an observer, each in its own Linux network namespace with its own address on one bridge (the
+# bridge sits in a namespace of its own, so no packet of the cluster reaches the machine's
+# network), and one scripted fault per scenario:
+#
+#   link-cut      a worker's link is cut for FAULT_SECONDS (default 20), then restored
+#   pause         a worker JVM is stopped (SIGSTOP) for FAULT_SECONDS, then continued
+#   straggler     a worker is slowed to a tenth of a core (a CPU cgroup quota) for the rest of the run
+#   trainer-kill  the trainer gets SIGKILL, then `train --resume` starts again on its run folder
+#   other-build   a worker of another build (one more class in its jar) joins
+#   churn         workers join and leave every few seconds for most of the run
+#
+# Each scenario trains the same config as a one-JVM reference run and ends with a verdict line;
+# the script ends with a table: scenario, params_sha256 equal to the reference's, slowest epoch
+# against the median epoch (the first epoch, JVMs starting, left out), tasks handed out again
+# when a node became unreachable, copies of slow tasks (speculative execution), seconds from the
+# fault's end until the trainer had all its workers again, worker hosts computing in the last
+# epoch against before the fault, epochs and the end seen by the observer. A scenario fails
+# unless the hash is the reference's, the workers are back and computing, the observer saw every
+# epoch and the end, no epoch took longer than the fault's detection and a task (but for the
+# trainer-kill, whose first epoch after the resume waits for the workers), and the fault's own
+# signs are in the logs. A scenario that cannot run says why and fails.
+#
+#   deploy/netns-cluster.sh [--short | --long] [SCENARIO...]
+#
+#   --short   link-cut pause trainer-kill other-build (what CI runs)
+#   --long    all six (the default)
+#
+# Needs root (namespaces, veth, a bridge; CPU cgroups, without which the straggler is slowed by
+# SIGSTOP/SIGCONT and the hosts are not paced), iproute2 and Java 17. Everything it creates
+# (namespaces, processes, cgroups) is removed on exit, also on Ctrl-C or SIGTERM.
+#
+# Environment: EPOCHS (default 60), FAULT_SECONDS (20), WORKERS (3), HOST_CPU (15: percent of a
+# core each worker host gets once it computes, so that a run lasts long enough for a fault and
+# the recovery after it whatever the machine), STRAGGLER_CPU (4), NETNS_KEEP=1 keeps the work
+# folder, JAVA_OPTS (default -XX:+UseSerialGC -Xmx384m). Last line: "netns-cluster: N passed, M failed".
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+CHECK_NAME=netns-cluster
+all_scenarios=(link-cut pause straggler trainer-kill other-build churn)
+short_scenarios=(link-cut pause trainer-kill other-build)
+scenarios=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --short) scenarios+=("${short_scenarios[@]}") ;;
+    --long) scenarios+=("${all_scenarios[@]}") ;;
+    -h | --help) sed -n '2,37p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *)
+      if [[ " ${all_scenarios[*]} " == *" $1 "* ]]; then
+        scenarios+=("$1")
+      else
+        echo "$CHECK_NAME: unknown scenario '$1' (known: ${all_scenarios[*]})" >&2
+        exit 2
+      fi
+      ;;
+  esac
+  shift
+done
+[ ${#scenarios[@]} -gt 0 ] || scenarios=("${all_scenarios[@]}")
+
+epochs="${EPOCHS:-60}"
+fault_seconds="${FAULT_SECONDS:-20}"
+n_workers="${WORKERS:-3}"
+host_cpu="${HOST_CPU:-15}"
+straggler_cpu="${STRAGGLER_CPU:-4}"
+export JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -Xmx384m}"
+read -r -a java_opts <<<"$JAVA_OPTS"
+# The vector kernels, as bin/chemotaxis runs them (the same numbers without, only slower).
+java_opts+=(--add-modules jdk.incubator.vector)
+
+log() { echo "$CHECK_NAME: $*" >&2; }
+
+passed=0
+failed=0
+table=()
+
+# ---------------------------------------------------------------- can it run here?
+cannot_run() {
+  log "cannot run: $*"
+  echo "$CHECK_NAME: 0 passed, 1 failed"
+  exit 1
+}
+[ "$(id -u)" = 0 ] || cannot_run "network namespaces need root (this is uid $(id -u))"
+command -v ip >/dev/null 2>&1 || cannot_run "the ip command (iproute2) is missing"
+command -v java >/dev/null 2>&1 || cannot_run "java is missing"
+probe="cxprobe$$"
+if ! err="$(ip netns add "$probe" 2>&1)"; then
+  cannot_run "cannot create a network namespace: $err"
+fi
+if ! err="$(ip -n "$probe" link add "${probe}a" type veth peer name "${probe}b" 2>&1 &&
+  ip -n "$probe" link add "${probe}br" type bridge 2>&1)"; then
+  ip netns del "$probe" 2>/dev/null
+  cannot_run "cannot create veth pairs or a bridge in a namespace: $err"
+fi
+ip netns del "$probe"
+
+# ---------------------------------------------------------------- the network
+id="$(printf '%04x' $((RANDOM % 65536)))"
+prefix="cx$id"
+switch="$prefix-sw"
+subnet="10.77.0"
+trainer_ip="$subnet.1"
+observer_ip="$subnet.9"
+namespaces=()
+pids=()
+cgroups=()
+work="$(mktemp -d "${TMPDIR:-/tmp}/netns-cluster.XXXXXX")"
+
+running() {
+  local state
+  state="$(sed -n 's/^.*) \(.\).*/\1/p' "/proc/$1/stat" 2>/dev/null)"
+  [ -n "$state" ] && [ "$state" != Z ]
+}
+
+# Stops every process started here (SIGCONT first: a stopped one cannot act on SIGTERM), TERM,
+# then KILL after 10 s; removes the cgroups and the namespaces (their veth ends go with them).
+cleanup() {
+  local p i left
+  trap - EXIT INT TERM
+  # Churners are started by a subshell: their PIDs are in files.
+  for p in $(cat "$work"/*/churn.pids 2>/dev/null); do
+    pids+=("$p")
+  done
+  for p in "${pids[@]}"; do
+    if running "$p"; then
+      kill -CONT "$p" 2>/dev/null
+      kill -TERM "$p" 2>/dev/null
+    fi
+  done
+  for i in $(seq 1 100); do
+    left=0
+    for p in "${pids[@]}"; do
+      running "$p" && left=1
+    done
+    [ $left -eq 0 ] && break
+    sleep 0.1
+  done
+  for p in "${pids[@]}"; do
+    running "$p" && kill -KILL "$p" 2>/dev/null
+  done
+  # A cgroup can go once its processes are gone (they were, above).
+  for p in "${cgroups[@]}"; do
+    rmdir "$p" 2>/dev/null || { sleep 0.5; rmdir "$p" 2>/dev/null; }
+  done
+  for p in "${namespaces[@]}"; do
+    ip netns del "$p" 2>/dev/null
+  done
+  if [ "${NETNS_KEEP:-0}" = 1 ] || [ $failed -gt 0 ]; then
+    log "work folder kept: $work"
+  else
+    rm -rf "$work"
+  fi
+}
+trap cleanup EXIT
+trap 'log "interrupted"; failed=$((failed + 1)); echo "$CHECK_NAME: $passed passed, $failed failed"; exit 130' INT
+trap 'log "terminated"; failed=$((failed + 1)); echo "$CHECK_NAME: $passed passed, $failed failed"; exit 143' TERM
+
+make_switch() {
+  ip netns add "$switch" && namespaces+=("$switch") &&
+    ip -n "$switch" link set lo up &&
+    ip -n "$switch" link add br0 type bridge &&
+    ip -n "$switch" link set br0 up
+}
+
+# add_host NAME IP: a namespace $prefix-NAME whose eth0 (IP/24) is wired to the bridge through
+# the switch's port $prefix-NAME (cutting the link = taking that port down).
+add_host() {
+  local name="$1" ip_addr="$2" ns="$prefix-$1"
+  ip netns add "$ns" && namespaces+=("$ns") &&
+    ip link add "$prefix$name" type veth peer name "${prefix}${name}p" &&
+    ip link set "$prefix$name" netns "$ns" &&
+    ip link set "${prefix}${name}p" netns "$switch" &&
+    ip -n "$ns" link set "$prefix$name" name eth0 &&
+    ip -n "$ns" addr add "$ip_addr/24" dev eth0 &&
+    ip -n "$ns" link set eth0 up &&
+    ip -n "$ns" link set lo up &&
+    ip -n "$switch" link set "${prefix}${name}p" master br0 &&
+    ip -n "$switch" link set "${prefix}${name}p" up
+}
+
+worker_ip() { echo "$subnet.$((10 + $1))"; }
+
+log "network: namespaces $prefix-* on bridge br0 in $switch, subnet $subnet.0/24"
+make_switch || cannot_run "cannot create the switch namespace"
+add_host t "$trainer_ip" || cannot_run "cannot create the trainer's namespace"
+add_host o "$observer_ip" || cannot_run "cannot create the observer's namespace"
+for i in $(seq 1 "$n_workers"); do
+  add_host "w$i" "$(worker_ip "$i")" || cannot_run "cannot create worker $i's namespace"
+done
+add_host x "$subnet.8" || cannot_run "cannot create the stranger's namespace"
+for i in 1 2; do
+  add_host "c$i" "$subnet.$((20 + i))" || cannot_run "cannot create churn namespace $i"
+done
+if command -v ping >/dev/null 2>&1 && ! ip netns exec "$prefix-w1" ping -c 1 -W 2 "$trainer_ip" >/dev/null 2>&1; then
+  cannot_run "worker 1's namespace cannot reach the trainer's ($trainer_ip)"
+fi
+
+# ---------------------------------------------------------------- build (not timed)
+log "building the jar if needed ..."
+if ! timeout 900 bin/chemotaxis --version >"$work/build.log" 2>&1; then
+  tail -n 20 "$work/build.log" >&2
+  cannot_run "the jar does not build"
+fi
+jar="$root/target/chemotaxis-all.jar"
+
+# Another build: the same jar with one more class of the project's (as a changed kernel would
+# be), so its code fingerprint differs.
+other_jar="$work/other-build.jar"
+mkdir -p "$work/other/src/org/chemotaxis/kernel" "$work/other/classes"
+cat >"$work/other/src/org/chemotaxis/kernel/LocalTweak.java" <<'EOF'
+package org.chemotaxis.kernel;
+
+/** A class only the other build has. */
+final class LocalTweak {
+    static final double SCALE = 1.0000000000000002;
+}
+EOF
+cp "$jar" "$other_jar"
+if ! { javac -d "$work/other/classes" "$work/other/src/org/chemotaxis/kernel/LocalTweak.java" &&
+  (cd "$work/other/classes" && jar uf "$other_jar" org/chemotaxis/kernel/LocalTweak.class); } >"$work/other.log" 2>&1; then
+  cat "$work/other.log" >&2
+  cannot_run "cannot make the other build's jar (javac and jar of a JDK are needed)"
+fi
+
+# Epochs of about a second on two busy cores; with the default 50 a run lasts long enough for a
+# 20-s fault and the recovery after it to land mid-run.
+config="$work/netns.yml"
+cat >"$config" <<EOF
+name: netns
+seed: 17
+model:
+  type: elman
+  hidden: 8
+data:
+  type: sine
+  count: 128
+  length: 80
+objective:
+  washout: 5
+estimator:
+  type: central
+  sigma: 1.0e-4
+optimizer:
+  type: adam
+  lr: 0.02
+training:
+  epochs: $epochs
+  batch: 16
+generation:
+  steps: 50
+EOF
+
+sha_of() { sed -n 's/.*params_sha256=\([0-9a-f]*\).*/\1/p' "$1" 2>/dev/null | tail -n 1; }
+
+log "one-JVM reference run ($epochs epochs) ..."
+t0=$SECONDS
+java "${java_opts[@]}" -jar "$jar" train "$config" --workers 2 --out "$work/runs" --name solo \
+  >"$work/solo.out" 2>"$work/solo.log" </dev/null
+ref_sha="$(sha_of "$work/solo.out")"
+[ -n "$ref_sha" ] || { tail -n 20 "$work/solo.log" >&2; cannot_run "the one-JVM reference run failed"; }
+log "reference: params_sha256=$ref_sha in $((SECONDS - t0)) s"
+
+# ---------------------------------------------------------------- helpers of a scenario
+LAST_PID=""
+# start NS LOG ARGS...: runs the jar with ARGS in namespace NS, output to LOG; sets LAST_PID.
+start() {
+  local ns="$1" out="$2"
+  shift 2
+  ip netns exec "$ns" java "${java_opts[@]}" -jar "$@" >"$out" 2>&1 </dev/null &
+  LAST_PID=$!
+  pids+=("$LAST_PID")
+}
+
+wait_for() {
+  local limit="$1"
+  shift
+  local deadline=$((SECONDS + limit))
+  until "$@"; do
+    [ $SECONDS -ge $deadline ] && return 1
+    sleep 0.2
+  done
+}
+
+events_of() { cat "$1/events.jsonl" 2>/dev/null; }
+epochs_ended() { events_of "$1" | grep -c '"event":"EpochEnded"'; }
+# Distinct worker hosts (namespaces) that did tasks in the last epoch.
+computing_last() {
+  events_of "$1" | grep '"event":"EpochEnded"' | tail -n 1 | grep -o 'chemotaxis@[0-9.]*:' | sort -u | wc -l
+}
+epochs_at_least() { [ "$(epochs_ended "$1")" -ge "$2" ]; }
+all_computing() { epochs_at_least "$1" 3 && [ "$(computing_last "$1")" -ge "$2" ]; }
+listening() { grep -qs "cluster seed at" "$1"; }
+alive() { running "$1"; }
+gone() { ! running "$1"; }
+
+# Epoch seconds (after the first, which waits for the workers to join and warm up): "slowest median".
+epoch_stats() {
+  events_of "$1" | grep '"event":"EpochEnded"' | sed -n 's/.*"epoch":\([0-9]*\).*"seconds":\([0-9.eE+-]*\).*/\1 \2/p' |
+    awk '$1 > 0 { n++; v[n] = $2 } END {
+      if (n == 0) { print "- -"; exit }
+      for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
+      med = (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+      printf "%.1f %.1f\n", v[n], med }'
+}
+sum_field() {
+  events_of "$1" | grep "\"event\":\"$2\"" | sed -n "s/.*\"$3\":\([0-9]*\).*/\1/p" | awk '{ s += $1 } END { print s + 0 }'
+}
+# back_after LOG SINCE N: seconds from SINCE (HH:MM:SS.mmm, today) until LOG's first "workers: N "
+# line at or after it: how long the trainer was without one of its N workers; "-" if never.
+back_after() {
+  awk -v since="$2" -v n="$3" '
+    function secs(t,  a) { split(t, a, ":"); return a[1] * 3600 + a[2] * 60 + a[3] }
+    $1 >= since && index($0, "workers: " n " {") { printf "%.1f\n", secs($1) - secs(since); found = 1; exit }
+    END { if (!found) print "-" }' "$1"
+}
+now_hms() { date +%H:%M:%S.%3N; }
+
+observer_epochs() {
+  grep '"event":"EpochEnded"' "$1" 2>/dev/null | sed -n 's/.*"epoch":\([0-9]*\).*/\1/p' | sort -un | wc -l
+}
+
+# cpu_limit NAME PERCENT PID: puts PID in the CPU cgroup $prefix-NAME (cgroup v2 or v1), limited
+# to PERCENT of one core: a host of its own speed. The period is 10 ms (longer where the quota
+# would be under the kernel's 1 ms minimum), so that a slow host is slow evenly rather than
+# stopped for most of every 100 ms (a JVM's heartbeats and GC pauses suffer less). Fails when
+# there is no CPU cgroup to use.
+cpu_limit() {
+  local name="$1" percent="$2" pid="$3" g period=10000 quota=$(($2 * 100))
+  if [ "$quota" -lt 1000 ]; then
+    quota=1000
+    period=$((100000 / percent))
+  fi
+  if [ -f /sys/fs/cgroup/cgroup.controllers ] && grep -qw cpu /sys/fs/cgroup/cgroup.controllers; then
+    g="/sys/fs/cgroup/$prefix-$name"
+    grep -qw cpu /sys/fs/cgroup/cgroup.subtree_control 2>/dev/null || echo +cpu >/sys/fs/cgroup/cgroup.subtree_control 2>/dev/null
+    mkdir -p "$g" 2>/dev/null || return 1
+    [[ " ${cgroups[*]} " == *" $g "* ]] || cgroups+=("$g")
+    echo "$quota $period" >"$g/cpu.max" 2>/dev/null && echo "$pid" >"$g/cgroup.procs" 2>/dev/null
+  elif [ -d /sys/fs/cgroup/cpu ]; then
+    g="/sys/fs/cgroup/cpu/$prefix-$name"
+    mkdir -p "$g" 2>/dev/null || return 1
+    [[ " ${cgroups[*]} " == *" $g "* ]] || cgroups+=("$g")
+    # The quota first when the period shrinks (it must not exceed the period), else the period first.
+    { echo -1 >"$g/cpu.cfs_quota_us" && echo "$period" >"$g/cpu.cfs_period_us" && echo "$quota" >"$g/cpu.cfs_quota_us"; } 2>/dev/null &&
+      echo "$pid" >"$g/cgroup.procs" 2>/dev/null
+  else
+    return 1
+  fi
+}
+
+# Worker hosts get HOST_CPU percent of a core each once they compute (a CPU cgroup), so that a run
+# lasts about as long on a fast machine as on a busy one.
+paced=yes
+sleep 30 &
+probe_pid=$!
+if ! cpu_limit probe 100 "$probe_pid" 2>/dev/null; then
+  paced=no
+  log "no CPU cgroup to use: worker hosts run at the machine's speed, and the straggler is slowed by SIGSTOP/SIGCONT"
+fi
+kill "$probe_pid" 2>/dev/null
+wait "$probe_pid" 2>/dev/null
+
+# Without a CPU cgroup: stopped 90 ms of every 100 (about as slow, but in bursts).
+duty_cycle() {
+  local pid="$1"
+  while running "$pid"; do
+    kill -STOP "$pid" 2>/dev/null
+    sleep 0.09
+    kill -CONT "$pid" 2>/dev/null
+    sleep 0.01
+  done
+}
+
+# ---------------------------------------------------------------- one scenario
+runs_started=0
+run_scenario() {
+  runs_started=$((runs_started + 1))
+  local s="$1" name="$1-$runs_started"
+  local dir="$work/$name" run="$work/runs/$name" problems=() notes=()
+  mkdir -p "$dir"
+  log "---- $s"
+  local t_start=$SECONDS
+  start "$prefix-t" "$dir/trainer.log" "$jar" train "$config" --cluster --host "$trainer_ip" --port 2551 --workers 0 \
+    --insecure --out "$work/runs" --name "$name"
+  local trainer=$LAST_PID
+  # The trainer's stdout (the last line run_dir=... params_sha256=...) is in trainer.log with its log.
+  wait_for 90 listening "$dir/trainer.log" || problems+=("the trainer did not listen within 90 s")
+  local workers=() i
+  for i in $(seq 1 "$n_workers"); do
+    start "$prefix-w$i" "$dir/worker-$i.log" "$jar" worker --join "$trainer_ip:2551" --host "$(worker_ip "$i")" \
+      --insecure --workers 1
+    workers+=("$LAST_PID")
+  done
+  start "$prefix-o" "$dir/observer.out" "$jar" observe --join "$trainer_ip:2551" --host "$observer_ip" --insecure \
+    --out "$dir/observer.jsonl"
+  local observer=$LAST_PID
+  local observer_file="$dir/observer.jsonl"
+
+  if ! wait_for 180 all_computing "$run" "$n_workers"; then
+    problems+=("the $n_workers workers were not all computing within 180 s")
+  fi
+  # From now on every worker host runs at its own modest speed (warm JVMs; the trainer's host is not
+  # limited): the run then lasts long enough in time for a fault and the recovery after it.
+  if [ "$paced" = yes ]; then
+    for i in "${!workers[@]}"; do
+      cpu_limit "w$((i + 1))" "$host_cpu" "${workers[$i]}" || problems+=("cannot limit worker $((i + 1))'s CPU")
+    done
+  fi
+  local before_fault
+  before_fault="$(computing_last "$run")"
+  local fault_epoch
+  fault_epoch="$(epochs_ended "$run")"
+  log "$s: $before_fault worker node(s) computing after $fault_epoch epoch(s), $((SECONDS - t_start)) s in: the fault"
+
+  local trainer_out="$dir/trainer.log" churn_pid="" stranger="" fault_end="" short_note=""
+  case "$s" in
+    link-cut)
+      ip -n "$switch" link set "${prefix}w1p" down
+      log "$s: worker 1's link cut for $fault_seconds s"
+      sleep "$fault_seconds"
+      ip -n "$switch" link set "${prefix}w1p" up
+      fault_end="$(now_hms)"
+      log "$s: worker 1's link restored"
+      ;;
+    pause)
+      kill -STOP "${workers[1]}"
+      log "$s: worker 2 stopped (SIGSTOP) for $fault_seconds s"
+      sleep "$fault_seconds"
+      kill -CONT "${workers[1]}"
+      fault_end="$(now_hms)"
+      log "$s: worker 2 continued (SIGCONT)"
+      ;;
+    straggler)
+      if [ "$paced" = yes ] && cpu_limit w3 "$straggler_cpu" "${workers[2]}"; then
+        log "$s: worker 3 limited to $straggler_cpu% of a core (the others $host_cpu%) for the rest of the run"
+      else
+        duty_cycle "${workers[2]}" &
+        pids+=("$!")
+        notes+=("no CPU cgroup: slowed by SIGSTOP/SIGCONT")
+        log "$s: worker 3 stopped 90 ms of every 100 for the rest of the run (no CPU cgroup to use)"
+      fi
+      ;;
+    trainer-kill)
+      kill -KILL "$trainer"
+      fault_end="$(now_hms)"
+      log "$s: trainer killed (SIGKILL)"
+      wait "$trainer" 2>/dev/null
+      wait "$observer" 2>/dev/null
+      sleep 2
+      start "$prefix-t" "$dir/trainer-resumed.log" "$jar" train --resume "$run" --cluster --host "$trainer_ip" \
+        --port 2551 --workers 0 --insecure
+      trainer=$LAST_PID
+      trainer_out="$dir/trainer-resumed.log"
+      log "$s: train --resume started"
+      wait_for 90 listening "$trainer_out" || problems+=("the resumed trainer did not listen within 90 s")
+      # A new observer: the first one ended with the trainer; this one gets the whole run replayed.
+      observer_file="$dir/observer-2.jsonl"
+      start "$prefix-o" "$dir/observer-2.out" "$jar" observe --join "$trainer_ip:2551" --host "$observer_ip" \
+        --insecure --out "$observer_file"
+      observer=$LAST_PID
+      ;;
+    other-build)
+      start "$prefix-x" "$dir/stranger.log" "$other_jar" worker --join "$trainer_ip:2551" --host "$subnet.8" \
+        --insecure --workers 1
+      stranger=$LAST_PID
+      log "$s: a worker of another build joins"
+      wait_for 90 gone "$stranger" || problems+=("the worker of another build did not stop within 90 s")
+      ;;
+    churn)
+      # Every 8 s a worker JVM starts on one of two churn hosts, where the one started 16 s
+      # before (it had about 8 s in the run after its JVM's start) leaves, by SIGTERM or SIGKILL
+      # in turn; until 12 epochs before the end, so that the last ones are seen to the end.
+      (
+        k=0
+        while [ "$(epochs_ended "$run")" -lt $((epochs - 12)) ] && running "$trainer"; do
+          k=$((k + 1))
+          ns="$prefix-c$(((k % 2) + 1))"
+          ip_c="$subnet.$((20 + (k % 2) + 1))"
+          old="$(sed -n "$((k - 2))p" "$dir/churn.pids" 2>/dev/null)"
+          if [ -n "$old" ] && running "$old"; then
+            if [ $((k % 2)) -eq 0 ]; then kill -TERM "$old"; else kill -KILL "$old"; fi
+            wait_for 20 gone "$old"
+          fi
+          ip netns exec "$ns" java "${java_opts[@]}" -jar "$jar" worker --join "$trainer_ip:2551" --host "$ip_c" \
+            --insecure --workers 1 >"$dir/churn-$k.log" 2>&1 </dev/null &
+          echo "$!" >>"$dir/churn.pids"
+          sleep 8
+        done
+      ) 2>>"$dir/churn.err" &
+      churn_pid=$!
+      pids+=("$churn_pid")
+      log "$s: every 8 s a worker joins and the one before the last leaves (SIGTERM or SIGKILL in turn)"
+      ;;
+  esac
+
+  local fault_over
+  fault_over="$(epochs_ended "$run")"
+
+  # ---- the end of the run
+  if ! wait_for 600 gone "$trainer"; then
+    problems+=("the trainer did not end within 600 s")
+    kill -KILL "$trainer" 2>/dev/null
+  fi
+  local trainer_rc=0
+  wait "$trainer" 2>/dev/null || trainer_rc=$?
+  if [ -n "$churn_pid" ]; then
+    wait "$churn_pid" 2>/dev/null
+    while read -r p; do
+      pids+=("$p")
+    done <"$dir/churn.pids"
+  fi
+  local w rc worker_rcs=()
+  for w in "${workers[@]}"; do
+    wait_for 30 gone "$w" || kill -KILL "$w" 2>/dev/null
+    rc=0
+    wait "$w" 2>/dev/null || rc=$?
+    worker_rcs+=("$rc")
+  done
+  wait_for 30 gone "$observer" || kill -KILL "$observer" 2>/dev/null
+  local observer_rc=0
+  wait "$observer" 2>/dev/null || observer_rc=$?
+
+  # ---- what happened
+  local sha slowest median requeued copies end_computing seen saw_end alive_end="" back="-"
+  sha="$(sha_of "$trainer_out")"
+  [ -n "$fault_end" ] && back="$(back_after "$trainer_out" "$fault_end" "$n_workers")"
+  read -r slowest median <<<"$(epoch_stats "$run")"
+  requeued="$(sum_field "$run" NodeUnreachable tasks_requeued)"
+  copies="$(sum_field "$run" EpochEnded speculative_tasks)"
+  end_computing="$(computing_last "$run")"
+  seen="$(observer_epochs "$observer_file")"
+  saw_end=no
+  grep -q '"event":"RunFinished"' "$observer_file" 2>/dev/null && saw_end=yes
+
+  [ "$trainer_rc" -eq 0 ] || problems+=("the trainer exited $trainer_rc")
+  [ "$sha" = "$ref_sha" ] || problems+=("params_sha256 ${sha:-none} differs from the reference's")
+  [ "$seen" -eq "$epochs" ] && [ $saw_end = yes ] || problems+=("the observer saw $seen of $epochs epochs, end: $saw_end")
+  [ "$observer_rc" -eq 0 ] || problems+=("the observer exited $observer_rc")
+  grep -q "open without TLS (--insecure)" "$dir/trainer.log" || problems+=("the trainer did not warn about --insecure")
+  for i in "${!worker_rcs[@]}"; do
+    [ "${worker_rcs[$i]}" -eq 0 ] || problems+=("worker $((i + 1)) exited ${worker_rcs[$i]}")
+  done
+  # No epoch slower than the fault's detection (about 5 s) and a task, and some slack for busy cores;
+  # the trainer-kill's first epoch after the resume waits for the workers to join again.
+  if [ "$s" != trainer-kill ] && [ "$slowest" != - ] &&
+    awk -v a="$slowest" -v m="$median" 'BEGIN { exit !(a - m > 8) }'; then
+    problems+=("an epoch took ${slowest} s against a median of ${median} s: more than detection and a task")
+  fi
+  local expected_end="$before_fault"
+  case "$s" in
+    link-cut)
+      grep -q "is unreachable" "$trainer_out" || problems+=("the trainer never saw worker 1 unreachable")
+      grep -q "joining .* again" "$dir/worker-1.log" || problems+=("worker 1 did not join again by itself")
+      short_note="back: s after the link came back"
+      ;;
+    pause)
+      grep -q "is unreachable" "$trainer_out" || problems+=("the trainer never saw worker 2 unreachable")
+      grep -q "joining .* again" "$dir/worker-2.log" || problems+=("worker 2 did not join again by itself")
+      short_note="back: s after SIGCONT"
+      ;;
+    straggler)
+      [ "$copies" -gt 0 ] || problems+=("no task of the straggler was copied")
+      # It computes on, but its results come second to the copies of its tasks: it is in the run
+      # (the trainer counts it) without a task to its name.
+      local last_workers
+      last_workers="$(events_of "$run" | grep '"event":"EpochEnded"' | tail -n 1 | sed -n 's/.*"workers":\([0-9]*\).*/\1/p')"
+      [ "${last_workers:-0}" -eq "$n_workers" ] || problems+=("the trainer had ${last_workers:-0} workers at the end")
+      expected_end=$((before_fault - 1))
+      notes+=("the straggler's results came second to the copies of its tasks")
+      short_note="computing: the straggler's results come second"
+      ;;
+    trainer-kill)
+      for i in "${!workers[@]}"; do
+        grep -q "joining .* again" "$dir/worker-$((i + 1)).log" || problems+=("worker $((i + 1)) did not join again by itself")
+      done
+      notes+=("the first epoch after the resume waits for the workers to rejoin")
+      short_note="back: s after the kill; slowest: that wait"
+      ;;
+    other-build)
+      short_note="refused on both sides"
+      rc=0
+      wait "$stranger" 2>/dev/null || rc=$?
+      [ "$rc" -eq 2 ] || problems+=("the worker of another build exited $rc, not 2")
+      grep -q "refuses run .*: another build" "$dir/stranger.log" || problems+=("the other build did not say why it refused")
+      grep -q "declined the run: another build" "$trainer_out" || problems+=("the trainer did not say it refused the other build")
+      grep -q "worker node (1 workers) stopped: refused run .*: another build" "$dir/stranger.log" ||
+        problems+=("the other build's node did not end with the reason")
+      ;;
+    churn)
+      # A churner that lived to the end heard it and stopped.
+      alive_end=$(grep -l "stopped: the training ended" "$dir"/churn-*.log 2>/dev/null | wc -l)
+      local computed started
+      started=$(wc -l <"$dir/churn.pids")
+      computed=$(events_of "$run" | grep -o 'chemotaxis@10\.77\.0\.2[12]:[0-9]*' | sort -u | wc -l)
+      expected_end=$((n_workers + alive_end))
+      [ "$computed" -ge 2 ] || problems+=("only $computed churner(s) computed")
+      notes+=("$started churners started, $computed of them computed, $alive_end up at the end")
+      short_note="$started churners, $computed computed, $alive_end at the end"
+      ;;
+  esac
+  if [ "$end_computing" -lt "$expected_end" ]; then
+    problems+=("$end_computing worker node(s) computing in the last epoch, $expected_end before the fault/up at the end")
+    [ $((epochs - fault_over)) -lt 10 ] &&
+      problems+=("the run ended $((epochs - fault_over)) epoch(s) after the fault: too soon to see the recovery (raise EPOCHS)")
+  fi
+
+  local verdict=PASS
+  if [ ${#problems[@]} -gt 0 ]; then
+    verdict=FAIL
+    failed=$((failed + 1))
+  else
+    passed=$((passed + 1))
+  fi
+  local hash_equal=no
+  [ "$sha" = "$ref_sha" ] && hash_equal=yes
+  local line
+  line="$(printf '%-13s %-5s %7s %6s %8s %6s %6s %9s %11s  %-7s %s' "$s" "$hash_equal" "$slowest" "$median" "$requeued" \
+    "$copies" "$back" "$end_computing/$expected_end" "$seen/$epochs,$saw_end" "$verdict" "$short_note")"
+  table+=("$line")
+  local why=""
+  [ ${#problems[@]} -gt 0 ] && why=": $(IFS=';'; echo "${problems[*]}")"
+  [ ${#notes[@]} -gt 0 ] && why="$why ($(IFS=';'; echo "${notes[*]}"))"
+  echo "$CHECK_NAME: verdict $s: $verdict in $((SECONDS - t_start)) s: hash equal $hash_equal, slowest epoch ${slowest} s against median ${median} s, $requeued task(s) requeued, $copies copied, all $n_workers workers back after $back s, $end_computing/$expected_end worker nodes computing at the end, observer saw $seen/$epochs epochs and end: $saw_end$why"
+  if [ "$verdict" = FAIL ]; then
+    for f in "$trainer_out" "$dir"/worker-*.log; do
+      [ -f "$f" ] && { echo "---- $f (last 10 lines)" >&2; tail -n 10 "$f" | cut -c1-300 >&2; }
+    done
+  fi
+}
+
+start_all=$SECONDS
+for s in "${scenarios[@]}"; do
+  run_scenario "$s"
+done
+
+echo
+printf '%-13s %-5s %7s %6s %8s %6s %6s %9s %11s  %-7s %s\n' scenario hash slowest median requeued copies back computing \
+  observer verdict note
+printf '%-13s %-5s %7s %6s %8s %6s %6s %9s %11s  %-7s %s\n' "" equal "s" "s" "" "" "s" "end/start" epochs,end "" ""
+for l in "${table[@]}"; do
+  echo "$l"
+done
+log "total $((SECONDS - start_all)) s for ${#scenarios[@]} scenario(s) (reference run before: not counted)"
+echo "$CHECK_NAME: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,246 @@
+package org.chemotaxis.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import akka.actor.Address;
+import akka.actor.AddressFromURIString;
+import akka.actor.typed.ActorSystem;
+import akka.cluster.typed.Cluster;
+import akka.cluster.typed.Down;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.chemotaxis.config.ConfigLoader;
+import org.chemotaxis.config.ExperimentConfig;
+import org.chemotaxis.experiment.SequenceExperiment;
+import org.chemotaxis.perturb.ForwardingEstimator;
+import org.chemotaxis.perturb.StepKey;
+import org.chemotaxis.report.ParameterHash;
+import org.chemotaxis.report.RunFolder;
+import org.chemotaxis.runtime.ClusterSetup;
+import org.chemotaxis.runtime.JobFactory;
+import org.chemotaxis.runtime.LocalRun;
+import org.chemotaxis.runtime.RunOutcome;
+import org.chemotaxis.runtime.WorkerNode;
+import org.chemotaxis.task.Evaluator;
+import org.chemotaxis.train.RunJob;
+import org.chemotaxis.train.Trainer;
+import org.chemotaxis.train.Training;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code worker --join} stays in the run: a worker node downed by the trainer's side (as after a
+ * network cut or a long pause) starts a fresh actor system and joins again by itself, and a
+ * worker whose trainer is killed with SIGKILL and restarted with {@code train --resume} finds the
+ * new trainer and carries on; both runs end with the plain loop's parameters and the worker
+ * node exits 0 when told the run is over.
+ */
+class WorkerRejoinTest {
+
+    private static final String YAML = """
+            name: rejoin
+            seed: 21
+            model: {type: elman, hidden: 5}
+            data: {type: sine, count: 40, length: 20, dt: 0.1, validation_fraction: 0.2}
+            objective: {washout: 2}
+            estimator: {type: central, sigma: 1.0e-4}
+            optimizer: {type: adam, lr: 0.02}
+            training: {epochs: %d, batch: 8}
+            runtime: {task_size: 10}
+            """;
+
+    /**
+     * The worker notices a dead trainer and downs itself sooner than by default (2 s of silence,
+     * 2 s stable), so that the test does not wait 12 s for it; the behaviour is the same.
+     */
+    private static final String FAST_DOWNING = """
+            akka.cluster.failure-detector.acceptable-heartbeat-pause = 2s
+            akka.cluster.split-brain-resolver.stable-after = 2s
+            """;
+
+    @TempDir
+    Path tmp;
+
+    private static ExperimentConfig config(int epochs) {
+        return ConfigLoader.parse(YAML.formatted(epochs), "rejoin.yml");
+    }
+
+    private static String plainSha(ExperimentConfig c) {
+        Training t = new SequenceExperiment(c).newTraining();
+        Trainer.plain(t).run(c.training().epochs());
+        return ParameterHash.sha256(t.theta());
+    }
+
+    /** Rebuilds the job from its config, each task taking at least {@code ms} (so that the run lasts). */
+    private static JobFactory slowJobs(long ms) {
+        return spec -> {
+            RunJob job = new SequenceExperiment(ConfigLoader.parse(spec.configYaml(), "job")).job();
+            return new RunJob(job.objective(), new ForwardingEstimator(job.estimator()) {
+                @Override
+                public void evaluate(Evaluator ev, double[] theta, StepKey key, int from, int to, double[] out) {
+                    try {
+                        Thread.sleep(ms);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    inner.evaluate(ev, theta, key, from, to, out);
+                }
+            });
+        };
+    }
+
+    private static RejoiningNode worker(String join, JobFactory jobs) {
+        Config akka = LocalRun.workerDispatcher(1).withFallback(ConfigFactory.parseString(FAST_DOWNING))
+                .withFallback(ClusterSetup.node("127.0.0.1", 0, "worker", null, null, ConfigFactory.load()));
+        return new RejoiningNode(join, akka, "test worker", exit -> WorkerNode.create(1, jobs, exit),
+                Duration.ofMillis(500));
+    }
+
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private static void waitFor(Check check, long seconds, String what) throws Exception {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!check.holds()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + seconds + " s: " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static int epochsEnded(Path runDir) {
+        return Files.exists(runDir.resolve("events.jsonl")) ? RunFiles.events(runDir, "EpochEnded").size() : 0;
+    }
+
+    /** Worker node addresses that did tasks, over the whole run. */
+    private static Set<String> nodesThatComputed(Path runDir) {
+        Set<String> nodes = new TreeSet<>();
+        for (JsonNode e : RunFiles.events(runDir, "EpochEnded")) {
+            e.path("tasks_by_node").fieldNames().forEachRemaining(nodes::add);
+        }
+        return nodes;
+    }
+
+    @Test
+    void aWorkerDownedByTheTrainersSideJoinsAgainByItself() throws Exception {
+        ExperimentConfig c = config(6);
+        SequenceExperiment exp = new SequenceExperiment(c);
+        RunFolder folder = RunFolder.create(tmp, "downed");
+        var parts = RunParts.of(exp, exp.newTraining(), folder, null);
+        Config akka = ClusterSetup.node("127.0.0.1", 0, "trainer", null, null, ConfigFactory.load());
+        AtomicReference<ActorSystem<Void>> trainer = new AtomicReference<>();
+        CompletableFuture<Address> seed = new CompletableFuture<>();
+        CompletableFuture<RunOutcome> run = CompletableFuture.supplyAsync(() -> LocalRun.run(parts, 0, akka, system -> {
+            trainer.set(system);
+            seed.complete(ClusterSetup.self(system));
+        }, null));
+        Address at = seed.get(60, TimeUnit.SECONDS);
+        RejoiningNode node = worker(at.getHost().get() + ":" + at.getPort().get(), slowJobs(15));
+        CompletableFuture<Integer> workerExit = CompletableFuture.supplyAsync(node::run);
+        String first;
+        try {
+            waitFor(() -> epochsEnded(folder.dir()) >= 1, 120, "the worker computed an epoch");
+            first = nodesThatComputed(folder.dir()).iterator().next();
+            Address victim = AddressFromURIString.parse("akka://" + first);
+            // What the Split Brain Resolver does to a node cut off for longer than it waits.
+            Cluster.get(trainer.get()).manager().tell(new Down(victim));
+
+            RunOutcome o = run.get(180, TimeUnit.SECONDS);
+            assertEquals(RunOutcome.Status.FINISHED, o.status(), o.reason());
+            assertEquals(plainSha(c), o.lastParamsSha256(), "the same parameters as a run without faults");
+            assertEquals(ExitCode.OK, workerExit.get(60, TimeUnit.SECONDS), "the worker heard the run's end");
+        } finally {
+            node.stop();
+        }
+        assertEquals(2, node.incarnations(), "the downed node started once more");
+        Set<String> nodes = nodesThatComputed(folder.dir());
+        assertEquals(2, nodes.size(), "both incarnations computed: " + nodes);
+        List<JsonNode> epochs = RunFiles.events(folder.dir(), "EpochEnded");
+        JsonNode last = epochs.get(epochs.size() - 1);
+        assertEquals(1, last.path("workers").asInt(), "as many workers computing at the end as at the start");
+        assertEquals(1, last.path("tasks_by_node").size(), last.toString());
+        assertTrue(!last.path("tasks_by_node").has(first), "the last epoch was computed by the new node: " + last);
+    }
+
+    @Test
+    void aFirstJoinThatFailsEndsTheNodeWithoutRetrying() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 0, java.net.InetAddress.getByName("127.0.0.1"))) {
+            port = free.getLocalPort();
+        }
+        Config akka = ConfigFactory.parseString("akka.cluster.shutdown-after-unsuccessful-join-seed-nodes = 2s")
+                .withFallback(LocalRun.workerDispatcher(1))
+                .withFallback(ClusterSetup.node("127.0.0.1", 0, "worker", null, null, ConfigFactory.load()));
+        RejoiningNode node = new RejoiningNode("127.0.0.1:" + port, akka, "test worker",
+                exit -> WorkerNode.create(1, slowJobs(0), exit), Duration.ofMillis(100));
+        assertEquals(ExitCode.FAILED, CompletableFuture.supplyAsync(node::run).get(60, TimeUnit.SECONDS),
+                "nobody at that address: most likely a wrong address, which waiting would not fix");
+        assertEquals(1, node.incarnations());
+    }
+
+    @Test
+    void aWorkerFindsTheTrainerRestartedWithResumeAndCarriesOn() throws Exception {
+        int epochs = 8;
+        ExperimentConfig c = config(epochs);
+        Path yaml = tmp.resolve("rejoin.yml");
+        Files.writeString(yaml, YAML.formatted(epochs));
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 0, java.net.InetAddress.getByName("127.0.0.1"))) {
+            port = free.getLocalPort();
+        }
+        Path runDir = tmp.resolve("runs").resolve("restarted");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> jvm = List.of(java, "-cp", System.getProperty("java.class.path"), "org.chemotaxis.cli.Main");
+        List<String> cluster = List.of("--cluster", "--port", String.valueOf(port), "--workers", "0");
+
+        List<String> first = new java.util.ArrayList<>(jvm);
+        first.addAll(List.of("train", yaml.toString(), "--out", tmp.resolve("runs").toString(), "--name", "restarted"));
+        first.addAll(cluster);
+        Process trainer = new ProcessBuilder(first).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("trainer-1.log").toFile()).start();
+        RejoiningNode node = worker("127.0.0.1:" + port, slowJobs(20));
+        CompletableFuture<Integer> workerExit = CompletableFuture.supplyAsync(node::run);
+        Process resumed = null;
+        try {
+            waitFor(() -> epochsEnded(runDir) >= 2 || !trainer.isAlive(), 120, "two epochs before the kill");
+            assertTrue(trainer.isAlive(), "the first trainer must still run: " + Files.readString(tmp.resolve("trainer-1.log")));
+            trainer.destroyForcibly();
+            trainer.waitFor();
+            int before = epochsEnded(runDir);
+            assertTrue(before < epochs, "killed mid-run");
+
+            List<String> again = new java.util.ArrayList<>(jvm);
+            again.addAll(List.of("train", "--resume", runDir.toString()));
+            again.addAll(cluster);
+            resumed = new ProcessBuilder(again).redirectErrorStream(true)
+                    .redirectOutput(tmp.resolve("trainer-2.log").toFile()).start();
+            assertTrue(resumed.waitFor(180, TimeUnit.SECONDS), "the resumed trainer (no workers of its own) finished: "
+                    + "the worker came back");
+            assertEquals(0, resumed.exitValue(), Files.readString(tmp.resolve("trainer-2.log")));
+            assertEquals(ExitCode.OK, workerExit.get(60, TimeUnit.SECONDS), "the worker heard the run's end");
+        } finally {
+            trainer.destroyForcibly();
+            if (resumed != null) {
+                resumed.destroyForcibly();
+            }
+            node.stop();
+        }
+        assertEquals(plainSha(c), RunFiles.lastSha(runDir), "the same parameters as a run without faults");
+        assertTrue(node.incarnations() >= 2, "the worker started a new node to join the new trainer");
+        assertEquals(epochs, RunFiles.events(runDir, "EpochEnded").stream().mapToLong(e -> e.path("epoch").asLong())
+                .distinct().count(), "every epoch ended (the interrupted one again after the resume)");
+    }
+}
