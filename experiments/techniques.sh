@@ -13,7 +13,8 @@
 #   SET="training.epochs=3" NO_PUBLISH=1 ...        a quick pilot: extra --set for every new run
 #
 # Writes OUT/tables.md and, unless NO_PUBLISH=1, experiments/techniques.md (the header
-# experiments/techniques/HEADER.md followed by the tables) and experiments/techniques.png.
+# experiments/techniques/HEADER.md, the tables, then what they show: FINDINGS.md beside the header)
+# and experiments/techniques.png.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cli="$here/bin/chemotaxis"
@@ -68,7 +69,9 @@ seed=$("$cli" evaluate "$here/experiments/results/chemotaxis" --starts 1 | sed -
 "$cli" compare --threshold 0.72 --test-seed "$seed" --starts 400 --markdown "$out/tables.md" \
   --plot "$out/techniques.png" "${runs[@]}"
 if [ "${NO_PUBLISH:-0}" != 1 ]; then
-  { cat "$here/experiments/techniques/HEADER.md"; echo; cat "$out/tables.md"; } > "$out/techniques.md"
+  { cat "$here/experiments/techniques/HEADER.md"; echo; cat "$out/tables.md"
+    if [ -f "$here/experiments/techniques/FINDINGS.md" ]; then echo; cat "$here/experiments/techniques/FINDINGS.md"; fi
+  } > "$out/techniques.md"
   mv "$out/techniques.md" "$here/experiments/techniques.md"
   cp "$out/techniques.png" "$here/experiments/techniques.png"
   echo "techniques: wrote experiments/techniques.md and experiments/techniques.png"
