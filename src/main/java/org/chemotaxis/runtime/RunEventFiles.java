@@ -162,11 +162,8 @@ final class RunEventFiles implements Closeable {
 
     @Override
     public void close() throws IOException {
-        try {
-            events.close();
-            metrics.close();
-        } finally {
-            tensorBoard.close();
+        try (AppendedFile e = events; AppendedFile m = metrics; EventFileWriter t = tensorBoard) {
+            // each is closed, whichever close fails
         }
     }
 

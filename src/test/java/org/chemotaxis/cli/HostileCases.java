@@ -578,6 +578,14 @@ final class HostileCases {
                 .given(ws -> ws.editCheckpoint(c -> ((ObjectNode) c.get("stopping")).put("best_epoch", 5))));
         rows.add(bad(CHECKPOINT, "negative epochs_without_improvement", "'epochs_without_improvement' must be >= 0", resumeRun())
                 .given(ws -> ws.editCheckpoint(c -> ((ObjectNode) c.get("stopping")).put("epochs_without_improvement", -2))));
+        rows.add(bad(CHECKPOINT, "epoch_record of another epoch", "its epoch_record is not the EpochEnded event of epoch 2",
+                resumeRun())
+                .given(ws -> ws.editCheckpoint(c -> c.put("epoch_record", c.get("epoch_record").asText()
+                        .replace("\"epoch\":1,", "\"epoch\":0,")))));
+        rows.add(bad(CHECKPOINT, "epoch_record that is not an event", "its epoch_record is not an event", resumeRun())
+                .given(ws -> ws.editCheckpoint(c -> c.put("epoch_record", "{\"event\":\"EpochEnded\",\"epoch\":"))));
+        rows.add(bad(CHECKPOINT, "epoch_record that is a number", "'epoch_record' is missing or not text", resumeRun())
+                .given(ws -> ws.editCheckpoint(c -> c.put("epoch_record", 7))));
         rows.add(bad(CHECKPOINT, "theta missing", "'theta' is missing", resumeRun())
                 .given(ws -> ws.editJson(ws.run().resolve("checkpoint.json"), c -> c.remove("theta"))));
         rows.add(bad(CHECKPOINT, "model.json with NaN (evaluate)", "not a finite number", ws -> a("evaluate", ws.run()))
