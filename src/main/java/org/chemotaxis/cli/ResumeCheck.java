@@ -11,6 +11,7 @@ import org.chemotaxis.config.ExperimentConfig;
 import org.chemotaxis.report.CheckpointCodec;
 import org.chemotaxis.report.EventHistory;
 import org.chemotaxis.report.FileProblems;
+import org.chemotaxis.report.ModelFile;
 import org.chemotaxis.report.RunFolder;
 import org.chemotaxis.runtime.EventLog;
 import org.chemotaxis.train.Training;
@@ -68,6 +69,28 @@ final class ResumeCheck {
                 throw new BadInputException(where + "step " + s.step() + " after epoch " + epochs + ", but " + events
                         + " records step " + e.path("step").asLong(-1) + " there");
             }
+        }
+    }
+
+    /**
+     * Whether model.json lags the checkpoint's best epoch: the checkpoint is written first, so a
+     * write that failed after it (a full disk) or a kill in between leaves the older best model;
+     * the resume writes it again from the checkpoint's best parameters. A model.json that cannot
+     * be read counts as behind: the run's own file, rewritten from the checkpoint.
+     */
+    static boolean modelBehind(RunFolder folder, CheckpointCodec.Decoded checkpoint) {
+        long best = checkpoint.state().stopping().bestEpoch();
+        if (best < 0 || checkpoint.epochsDone() == 0) {
+            return false;
+        }
+        Path file = folder.file(RunFolder.MODEL);
+        if (!Files.exists(file)) {
+            return true;
+        }
+        try {
+            return ModelFile.read(file).epoch() != best;
+        } catch (BadInputException e) {
+            return true;
         }
     }
 

@@ -2,6 +2,7 @@ package org.chemotaxis.cli;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.chemotaxis.config.ExperimentConfig;
 import org.chemotaxis.experiment.Experiment;
 import org.chemotaxis.experiment.Experiments;
 import org.chemotaxis.config.Limits;
+import org.chemotaxis.report.AppendedFile;
 import org.chemotaxis.report.CheckpointCodec;
 import org.chemotaxis.report.EventHistory;
 import org.chemotaxis.report.ParameterHash;
@@ -22,8 +24,10 @@ import org.chemotaxis.report.RunLock;
 import org.chemotaxis.runtime.BindCheck;
 import org.chemotaxis.runtime.ClusterSetup;
 import org.chemotaxis.runtime.CodeFingerprint;
+import org.chemotaxis.runtime.EventRepair;
 import org.chemotaxis.runtime.LocalRun;
 import org.chemotaxis.runtime.RunOutcome;
+import org.chemotaxis.train.EarlyStoppingRule;
 import org.chemotaxis.train.Training;
 import org.chemotaxis.web.Dashboard;
 import org.chemotaxis.web.ReportPage;
@@ -107,9 +111,50 @@ public final class TrainCommand implements Callable<Integer> {
         if (cluster) {
             BindCheck.check(host, tls != null, insecure, ConfigFactory.load()).ifPresent(BindCheck::warn);
         }
-        Prepared p = resume != null ? prepareResume() : prepareFresh();
+        Prepared p;
+        try {
+            p = resume != null ? prepareResume() : prepareFresh();
+        } catch (WriteFailed e) {
+            return writeFailed(e.runDir, e.getMessage());
+        }
+        int code;
         try (RunLock lock = p.lock()) {
-            return run(p);
+            code = run(p);
+        } catch (UncheckedIOException e) {
+            code = writeFailed(p.folder().dir(), e.getMessage());
+        }
+        if (code == ExitCode.FAILED && resume == null && discard) {
+            // a fresh run whose files failed before its first checkpoint keeps nothing worth resuming
+            p.folder().deleteIfEmptyOfResults();
+        }
+        return code;
+    }
+
+    /** Set when a fresh run's files failed before it had a checkpoint: its folder goes once its lock is let go. */
+    private boolean discard;
+
+    /**
+     * A run's file could not be written (a full disk, a folder gone): the one line of exit 1,
+     * with what to do. The checkpoint is the commit point: with one, {@code --resume} continues
+     * exactly; without one there is nothing to continue and the folder goes.
+     */
+    private int writeFailed(Path runDir, String reason) {
+        boolean resumable = java.nio.file.Files.isRegularFile(runDir.resolve(RunFolder.CHECKPOINT));
+        discard = !resumable;
+        System.err.println("failed: " + reason + (resumable
+                ? "; free space (or fix the folder), then continue with: bin/chemotaxis train --resume " + runDir
+                : "; no epoch was completed: free space (or fix the folder) and start the run again"));
+        return ExitCode.FAILED;
+    }
+
+    /** A write failure while a run folder was being prepared (its lock is let go already). */
+    private static final class WriteFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Path runDir;
+
+        WriteFailed(Path runDir, UncheckedIOException cause) {
+            super(cause.getMessage(), cause);
+            this.runDir = runDir;
         }
     }
 
@@ -133,9 +178,15 @@ public final class TrainCommand implements Callable<Integer> {
             folder.deleteIfEmptyOfResults();
             throw e;
         }
-        folder.writeConfig(ConfigLoader.toYaml(config));
-        if (warm != null) {
-            warm.record(folder);
+        try {
+            folder.writeConfig(ConfigLoader.toYaml(config));
+            if (warm != null) {
+                warm.record(folder);
+            }
+        } catch (UncheckedIOException e) {
+            lock.close();
+            folder.deleteIfEmptyOfResults();
+            throw new WriteFailed(folder.dir(), e);
         }
         return new Prepared(config, exp, training, folder, lock);
     }
@@ -167,6 +218,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (config != stored) {
             RunExtension.check(config, training.epochsDone());
         }
+        EventRepair repair = EventRepair.plan(folder.dir(), checkpoint, history.events());
+        boolean modelBehind = ResumeCheck.modelBehind(folder, checkpoint);
         RunLock lock = RunLock.acquire(folder.dir());
         try {
             // What was checked is what runs: no other run changed the checkpoint before the lock was ours.
@@ -177,8 +230,23 @@ public final class TrainCommand implements Callable<Integer> {
                         + " changed while this resume started (another run ended just now?); start it again");
             }
             history.warnings().forEach(w -> System.err.println("warning: " + w));
-            if (config != stored) {
-                RunExtension.record(folder, stored, config, training.epochsDone());
+            try {
+                // The checkpoint is the commit point: what a failed write kept from the files, they get now.
+                if (repair.needed()) {
+                    System.err.println("warning: " + repair.describe());
+                    repair.write(folder.dir());
+                }
+                if (modelBehind) {
+                    EarlyStoppingRule.State best = checkpoint.state().stopping();
+                    System.err.println("warning: " + folder.file(RunFolder.MODEL) + " was behind the checkpoint's best"
+                            + " epoch " + (best.bestEpoch() + 1) + ": written from " + RunFolder.CHECKPOINT);
+                    folder.describing(exp.model()).model(checkpoint.state().bestTheta(), best.bestEpoch(), best.bestLoss());
+                }
+                if (config != stored) {
+                    RunExtension.record(folder, stored, config, training.epochsDone());
+                }
+            } catch (UncheckedIOException e) {
+                throw new WriteFailed(folder.dir(), e);
             }
         } catch (RuntimeException e) {
             lock.close();
@@ -213,13 +281,23 @@ public final class TrainCommand implements Callable<Integer> {
                             dashboard.start(system, Dashboard.follow(system));
                         }
                     }, interrupts::coordinator);
-            ReportPage.write(folder.dir());
+            try {
+                ReportPage.write(folder.dir());
+            } catch (UncheckedIOException e) {
+                if (outcome.status() != RunOutcome.Status.FAILED) {
+                    throw e;
+                }
+                // the report is a view of the files; the reason the run failed is the line to show
+            }
             if (outcome.status() == RunOutcome.Status.INTERRUPTED) {
                 System.err.println(Interrupts.resumeLine(folder.dir(), outcome.epochs()));
                 return ExitCode.INTERRUPTED;
             }
         }
         if (outcome.status() == RunOutcome.Status.FAILED) {
+            if (AppendedFile.isWriteFailure(outcome.reason())) {
+                return writeFailed(folder.dir(), outcome.reason());
+            }
             System.err.println("failed: " + outcome.reason());
             return ExitCode.FAILED;
         }

@@ -36,6 +36,13 @@ public final class Limits {
     /** world.duration / world.dt, evaluate --duration / --dt: world steps of one episode. */
     public static final long MAX_WORLD_STEPS = 10_000_000;
 
+    /** A CSV data file ({@code data.path}, {@code predict --data}): its size, checked before it is read. */
+    public static final long MAX_CSV_BYTES = 256L * 1024 * 1024;
+    /** A CSV data file: data rows × columns (of its header), checked row by row as it is read. */
+    public static final long MAX_CSV_CELLS = 10_000_000;
+    /** A line of a CSV data file, in characters: a longer one is not read whole. */
+    public static final int MAX_CSV_LINE = 1024 * 1024;
+
     /** A config file or the text of one --set. */
     public static final int MAX_CONFIG_BYTES = 256 * 1024;
     /** Mappings and lists nested in a config (the deepest of the project's own is 3). */

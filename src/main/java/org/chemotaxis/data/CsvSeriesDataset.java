@@ -1,6 +1,5 @@
 package org.chemotaxis.data;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.chemotaxis.config.BadInputException;
+import org.chemotaxis.config.Limits;
 
 /**
  * A multivariate time series from a CSV file, cut into overlapping windows.
@@ -28,6 +28,11 @@ import org.chemotaxis.config.BadInputException;
  * r + targetShift, whether or not a target column is also an input. targetShift 1 is next-step
  * prediction (input x, target x); 0 maps inputs to targets of the same row (input u, target y).
  * The number of sequences is floor((rows - window - targetShift) / stride) + 1.
+ *
+ * <p>Limits ({@link Limits}), so that no file makes the reader allocate without bound: the file
+ * has at most {@link Limits#MAX_CSV_BYTES} bytes (checked before it is opened), a line at most
+ * {@link Limits#MAX_CSV_LINE} characters, and data rows × header columns are at most
+ * {@link Limits#MAX_CSV_CELLS} (checked row by row, before a row's values are kept).
  *
  * <p>Every defect fails with a {@link BadInputException} naming the file and, where there is
  * one, the line.
@@ -71,6 +76,16 @@ public final class CsvSeriesDataset implements SequenceDataset {
      */
     public static CsvSeriesDataset read(Path file, List<String> inputColumns, List<String> targetColumns,
                                         int window, int stride, int targetShift) {
+        return read(file, inputColumns, targetColumns, window, stride, targetShift,
+                new Bounds(Limits.MAX_CSV_BYTES, Limits.MAX_CSV_LINE, Limits.MAX_CSV_CELLS));
+    }
+
+    /** The limits a read keeps: {@link Limits}' in every command, smaller ones in tests. */
+    record Bounds(long bytes, int line, long cells) {
+    }
+
+    static CsvSeriesDataset read(Path file, List<String> inputColumns, List<String> targetColumns,
+                                 int window, int stride, int targetShift, Bounds bounds) {
         String name = file.toString();
         if (inputColumns.isEmpty() || targetColumns.isEmpty()) {
             throw new BadInputException(name + ": at least one input and one target column must be chosen "
@@ -80,11 +95,8 @@ public final class CsvSeriesDataset implements SequenceDataset {
             throw new BadInputException(name + ": window and stride must be > 0 and target_shift >= 0, but were "
                     + window + ", " + stride + ", " + targetShift);
         }
-        if (Files.isDirectory(file)) {
-            throw new BadInputException("data file is a directory, not a file: " + name);
-        }
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(in, file, inputColumns, targetColumns, window, stride, targetShift);
+        try (CsvLines in = open(file, bounds)) {
+            return parse(in, file, inputColumns, targetColumns, window, stride, targetShift, bounds);
         } catch (NoSuchFileException e) {
             throw new BadInputException("data file not found: " + name, e);
         } catch (CharacterCodingException e) {
@@ -94,25 +106,67 @@ public final class CsvSeriesDataset implements SequenceDataset {
         }
     }
 
-    private static CsvSeriesDataset parse(BufferedReader in, Path file, List<String> inputColumns,
-                                          List<String> targetColumns, int window, int stride, int targetShift)
-            throws IOException {
-        String name = file.toString();
-        int lineNo = 0;
+    /** The file's lines, once its size is known to be within the limit. */
+    private static CsvLines open(Path file, Bounds bounds) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new BadInputException("data file is a directory, not a file: " + file);
+        }
+        long size = Files.size(file);
+        if (size > bounds.bytes()) {
+            throw new BadInputException("data file " + file + " has " + size + " bytes; a CSV file may have at most "
+                    + bounds.bytes() + " (" + (bounds.bytes() >> 20) + " MiB)");
+        }
+        return new CsvLines(Files.newBufferedReader(file, StandardCharsets.UTF_8), file, bounds.line());
+    }
+
+    /**
+     * The column names of a CSV file's header (the first line that is neither blank nor a
+     * comment), read within the limits of {@link #read}.
+     */
+    public static List<String> header(Path file) {
+        Bounds bounds = new Bounds(Limits.MAX_CSV_BYTES, Limits.MAX_CSV_LINE, Limits.MAX_CSV_CELLS);
+        try (CsvLines in = open(file, bounds)) {
+            String[] header = header(in);
+            if (header == null) {
+                throw new BadInputException(file + " is empty: no header row with column names");
+            }
+            List<String> names = new ArrayList<>();
+            for (String h : header) {
+                names.add(h.strip());
+            }
+            return names;
+        } catch (NoSuchFileException e) {
+            throw new BadInputException("data file not found: " + file, e);
+        } catch (CharacterCodingException e) {
+            throw new BadInputException("data file " + file + " is not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new BadInputException("cannot read data file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The header's fields, or null when the file has none; {@code in} is then at the first data line. */
+    private static String[] header(CsvLines in) throws IOException {
         String line;
-        String[] header = null;
-        int headerLine = 0;
-        while (header == null && (line = in.readLine()) != null) {
-            lineNo++;
-            if (lineNo == 1 && line.startsWith("\uFEFF")) {
+        while ((line = in.next()) != null) {
+            if (in.lineNo() == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
             }
-            if (skipped(line)) {
-                continue;
+            if (!skipped(line)) {
+                return line.split(",", -1);
             }
-            header = line.split(",", -1);
-            headerLine = lineNo;
         }
+        return null;
+    }
+
+    private static CsvSeriesDataset parse(CsvLines in, Path file, List<String> inputColumns,
+                                          List<String> targetColumns, int window, int stride, int targetShift,
+                                          Bounds bounds)
+            throws IOException {
+        String name = file.toString();
+        String line;
+        String[] header = header(in);
+        int headerLine = in.lineNo();
+        int lineNo = headerLine;
         if (header == null) {
             throw new BadInputException(name + " is empty: no header row with column names");
         }
@@ -134,10 +188,16 @@ public final class CsvSeriesDataset implements SequenceDataset {
         Growable inputs = new Growable();
         Growable targets = new Growable();
         int rows = 0;
-        while ((line = in.readLine()) != null) {
-            lineNo++;
+        long maxRows = bounds.cells() / header.length;
+        while ((line = in.next()) != null) {
+            lineNo = in.lineNo();
             if (skipped(line)) {
                 continue;
+            }
+            if (rows >= maxRows) {
+                throw new BadInputException(name + " line " + lineNo + ": more than " + maxRows + " data rows of "
+                        + header.length + " columns; a CSV file may have at most " + bounds.cells()
+                        + " values (data rows × columns)");
             }
             String[] fields = line.split(",", -1);
             if (fields.length != header.length) {

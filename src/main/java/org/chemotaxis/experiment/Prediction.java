@@ -1,10 +1,5 @@
 package org.chemotaxis.experiment;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.chemotaxis.config.BadInputException;
@@ -36,7 +31,7 @@ public final class Prediction {
             throw new BadInputException("predict needs a run trained on CSV data (data.type csv), but this one is "
                     + d.type().key());
         }
-        List<String> header = header(file);
+        List<String> header = CsvSeriesDataset.header(file.toAbsolutePath());
         boolean withTargets = header.containsAll(d.targetColumns());
         int shift = withTargets ? d.targetShift() : 0;
         // One row per window: every row is read as it comes, the windows only index it.
@@ -76,23 +71,5 @@ public final class Prediction {
             }
         }
         return new Result(d.targetColumns(), rows, predicted, target, n > 0 ? sum / n : Double.NaN);
-    }
-
-    /** The column names of a CSV file: its first line that is neither blank nor a comment. */
-    private static List<String> header(Path file) {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                String t = line.replace("\uFEFF", "").strip();
-                if (!t.isEmpty() && !t.startsWith("#")) {
-                    return List.of(t.split("\\s*,\\s*", -1));
-                }
-            }
-            throw new BadInputException(file.toAbsolutePath() + " is empty: no header row with column names");
-        } catch (NoSuchFileException e) {
-            throw new BadInputException("data file not found: " + file.toAbsolutePath());
-        } catch (IOException e) {
-            throw new BadInputException("cannot read data file " + file.toAbsolutePath() + ": " + e.getMessage());
-        }
     }
 }

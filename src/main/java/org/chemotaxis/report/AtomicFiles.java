@@ -2,16 +2,21 @@ package org.chemotaxis.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files so that a reader (or a crash) sees either the old content or the new one, never
- * half of it: write a temporary file in the same folder, then rename it over the target.
+ * half of it: write a temporary file in the same folder, then rename it over the target. A write
+ * that fails (a full disk) leaves the target as it was and no temporary file behind, and says so
+ * in one line naming the target and the cause. The bytes go through {@link Disk}.
  */
 public final class AtomicFiles {
 
@@ -25,7 +30,9 @@ public final class AtomicFiles {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             readableByAll(tmp);
-            Files.write(tmp, content);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                Disk.write(target, ch, ByteBuffer.wrap(content), 0);
+            }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -39,7 +46,7 @@ public final class AtomicFiles {
                     // the original failure is the one worth reporting
                 }
             }
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(AppendedFile.failure(target, e).getMessage(), e);
         }
     }
 

@@ -20,6 +20,10 @@ import org.chemotaxis.train.TrainingState;
  * to the same bits (Java's shortest round-trip decimal; infinities as "Infinity"), plus the
  * SHA-256 of theta so that a damaged file is recognised instead of half-used.
  *
+ * <p>{@code epoch_record} (optional) is the EpochEnded event of the epoch the checkpoint
+ * completes, as its line of events.jsonl: the checkpoint is written first, so if the event files
+ * cannot be written after it (a full disk), a resume writes the record from here.
+ *
  * <p>Format 2 adds the estimator's adaptive state ({@code "estimator"}: type and named buffers).
  * Format 1, written before estimators kept state, still loads: its estimator state is
  * {@link EstimatorState#NONE}, which is what every estimator of that time had.
@@ -40,6 +44,14 @@ public final class CheckpointCodec {
     }
 
     public static String encode(TrainingState s, String runId, long epochsDone) {
+        return encode(s, runId, epochsDone, null);
+    }
+
+    /**
+     * @param epochRecord the event of the epoch this checkpoint completes, one JSON line (null
+     *                    for none), which a resume writes to the event files if they lack it
+     */
+    public static String encode(TrainingState s, String runId, long epochsDone, String epochRecord) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("run_id", runId);
@@ -62,6 +74,9 @@ public final class CheckpointCodec {
         stop.put("best_epoch", s.stopping().bestEpoch());
         stop.put("epochs_without_improvement", s.stopping().epochsWithoutImprovement());
         root.set("best_theta", array(s.bestTheta()));
+        if (epochRecord != null) {
+            root.put("epoch_record", epochRecord);
+        }
         try {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -69,8 +84,11 @@ public final class CheckpointCodec {
         }
     }
 
-    /** A decoded checkpoint: the state and the run it belongs to. */
-    public record Decoded(TrainingState state, String runId, long epochsDone) {
+    /**
+     * A decoded checkpoint: the state, the run it belongs to and the record of its last epoch
+     * (one JSON line; null in checkpoints written before it was kept).
+     */
+    public record Decoded(TrainingState state, String runId, long epochsDone, String epochRecord) {
     }
 
     /**
@@ -123,7 +141,11 @@ public final class CheckpointCodec {
             throw new IllegalArgumentException("best_theta has " + best.length + " values, theta " + theta.length);
         }
         TrainingState state = new TrainingState(count(root, "step", 0), theta, optimizer, estimator, stopping, best);
-        return new Decoded(state, text(root, "run_id"), count(root, "epochs_done", 0));
+        String record = null;
+        if (root.has("epoch_record")) {
+            record = text(root, "epoch_record");
+        }
+        return new Decoded(state, text(root, "run_id"), count(root, "epochs_done", 0), record);
     }
 
     private static Map<String, double[]> buffers(JsonNode node) {

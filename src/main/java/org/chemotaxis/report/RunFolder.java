@@ -178,9 +178,9 @@ public final class RunFolder implements RunRecorder {
     }
 
     @Override
-    public String checkpoint(TrainingState state, long epochsDone) {
+    public String checkpoint(TrainingState state, long epochsDone, String epochRecord) {
         Path file = dir.resolve(CHECKPOINT);
-        AtomicFiles.writeString(file, CheckpointCodec.encode(state, runId, epochsDone));
+        AtomicFiles.writeString(file, CheckpointCodec.encode(state, runId, epochsDone, epochRecord));
         return file.toString();
     }
 

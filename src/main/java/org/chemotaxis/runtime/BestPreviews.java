@@ -69,8 +69,8 @@ final class BestPreviews implements RunRecorder, AutoCloseable {
     }
 
     @Override
-    public String checkpoint(TrainingState state, long epochsDone) {
-        return files.checkpoint(state, epochsDone);
+    public String checkpoint(TrainingState state, long epochsDone, String epochRecord) {
+        return files.checkpoint(state, epochsDone, epochRecord);
     }
 
     @Override

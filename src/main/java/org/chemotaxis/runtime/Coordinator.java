@@ -1,6 +1,5 @@
 package org.chemotaxis.runtime;
 
-import akka.Done;
 import akka.actor.Address;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
@@ -13,6 +12,7 @@ import akka.cluster.ClusterEvent;
 import akka.cluster.typed.Cluster;
 import akka.cluster.typed.Subscribe;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +70,14 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     /** Stop after the current epoch's checkpoint, as if the JVM were stopped there (resume continues). */
     public enum StopAfterEpoch implements Command { INSTANCE }
 
+    /** The run's event files cannot be written (a full disk): the run fails with this reason. */
+    record EventsUnwritable(String reason) implements Command {
+    }
+
+    /** The EventLog's answer to the last event of an epoch. */
+    private record EpochRecorded(String failure) implements Command {
+    }
+
     private record WorkersListed(Receptionist.Listing listing) implements Command {
     }
 
@@ -85,7 +93,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private record NodeDowned(ClusterEvent.MemberDowned event) implements Command {
     }
 
-    private enum Logged implements Command { INSTANCE }
+    private record Logged(String failure) implements Command {
+    }
 
     private enum StopWaitOver implements Command { INSTANCE }
 
@@ -128,6 +137,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private double stepLoss;
     private double validationLoss;
     private boolean stopRequested;
+    /** Early stopping's verdict on the epoch whose events are being written. */
+    private boolean stopVerdict;
     /** Set once the run is over (finished, interrupted or failed); the workers are being stopped. */
     private RunOutcome result;
     private final long startNanos = System.nanoTime();
@@ -188,7 +199,12 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                 .onMessage(VerdictReached.class, this::onVerdict)
                 .onMessage(Reachability.class, this::onReachability)
                 .onMessage(NodeDowned.class, this::onNodeDowned)
-                .onMessageEquals(Logged.INSTANCE, this::onLogged)
+                .onMessage(Logged.class, this::onLogged)
+                .onMessage(EpochRecorded.class, this::onEpochRecorded)
+                .onMessage(EventsUnwritable.class, m -> {
+                    failRun(m.reason());
+                    return this;
+                })
                 .onMessageEquals(StopWaitOver.INSTANCE, this::onStopWaitOver)
                 .onMessageEquals(NextStep.INSTANCE, this::onNextStep)
                 .onMessageEquals(SpeculationDue.INSTANCE, this::onSpeculationDue)
@@ -427,29 +443,64 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                 adapter));
     }
 
+    /**
+     * The end of an epoch, in the order that keeps the run folder resumable whichever write fails
+     * (a full disk): first the checkpoint, the commit point, which also holds the epoch's
+     * EpochEnded event; then the best model; then the epoch's events, metrics row and scalars.
+     * The next epoch begins only once the EventLog says they are written, so the files never fall
+     * more than this one epoch behind the checkpoint, and a resume completes that one from it.
+     */
     private Behavior<Command> onVerdict(VerdictReached msg) {
+        if (result != null) {
+            // the run failed while the verdict was on its way: no checkpoint after a failure
+            return this;
+        }
         EarlyStoppingRule.Verdict v = msg.verdict();
         training.applyVerdict(v);
+        stopVerdict = v.stop();
         long epoch = training.epochsDone() - 1;
         double seconds = tally.secondsUntil(System.nanoTime());
-        String path = recorder.checkpoint(training.exportState(), training.epochsDone());
-        if (v.improved()) {
-            // So that a long run's best model can be evaluated while the run goes on.
-            EarlyStoppingRule.State best = training.stopping();
-            recorder.model(training.bestTheta(), best.bestEpoch(), best.bestLoss());
-        }
-        log(new RunEvent.EpochEnded(settings.runId(), now(), epoch, tally.meanLoss(), validationLoss,
-                settings.metricName(), settings.lossToMetric().applyAsDouble(validationLoss), tally.steps(),
-                (long) tally.steps() * training.passesPerStep(), seconds, scheduler.workerCount(), tally.learningRate(),
-                v.improved(), tally.tasksByNode(), training.trainingEpisodes(), training.validationEpisodes(),
-                tally.speculativeTasks()));
-        log(new RunEvent.Checkpointed(settings.runId(), now(), epoch, training.step(), path));
+        RunEvent.EpochEnded ended = new RunEvent.EpochEnded(settings.runId(), now(), epoch, tally.meanLoss(),
+                validationLoss, settings.metricName(), settings.lossToMetric().applyAsDouble(validationLoss),
+                tally.steps(), (long) tally.steps() * training.passesPerStep(), seconds, scheduler.workerCount(),
+                tally.learningRate(), v.improved(), tally.tasksByNode(), training.trainingEpisodes(),
+                training.validationEpisodes(), tally.speculativeTasks());
         tally.reset();
+        String path;
+        try {
+            path = recorder.checkpoint(training.exportState(), training.epochsDone(), EventLog.toJson(ended));
+            if (v.improved()) {
+                // So that a long run's best model can be evaluated while the run goes on.
+                EarlyStoppingRule.State best = training.stopping();
+                recorder.model(training.bestTheta(), best.bestEpoch(), best.bestLoss());
+            }
+        } catch (UncheckedIOException e) {
+            failRun(e.getMessage());
+            return this;
+        }
+        log(ended);
+        ActorRef<EventLog.Recorded> ack = getContext().messageAdapter(EventLog.Recorded.class,
+                r -> new EpochRecorded(r.failure()));
+        eventLog.tell(new EventLog.Record(new RunEvent.Checkpointed(settings.runId(), now(), epoch, training.step(), path),
+                ack));
+        return this;
+    }
+
+    private Behavior<Command> onEpochRecorded(EpochRecorded msg) {
+        if (result != null) {
+            return this;
+        }
+        if (msg.failure() != null) {
+            failRun(msg.failure());
+            return this;
+        }
+        long epoch = training.epochsDone() - 1;
+        EarlyStoppingRule.State s = training.stopping();
         if (!Double.isFinite(validationLoss)) {
             failRun(new NonFiniteLossException("validation loss", validationLoss, epoch, training.step()).getMessage());
-        } else if (v.stop()) {
-            log(new RunEvent.EarlyStopped(settings.runId(), now(), epoch, v.state().bestEpoch(), v.state().bestLoss(),
-                    v.state().epochsWithoutImprovement()));
+        } else if (stopVerdict) {
+            log(new RunEvent.EarlyStopped(settings.runId(), now(), epoch, s.bestEpoch(), s.bestLoss(),
+                    s.epochsWithoutImprovement()));
             finish();
         } else if (training.epochsDone() >= settings.epochs()) {
             finish();
@@ -494,7 +545,13 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private void finish() {
         EarlyStoppingRule.State s = training.stopping();
         double[] best = training.bestTheta();
-        String modelPath = recorder.model(best, s.bestEpoch(), s.bestLoss());
+        String modelPath;
+        try {
+            modelPath = recorder.model(best, s.bestEpoch(), s.bestLoss());
+        } catch (UncheckedIOException e) {
+            failRun(e.getMessage());
+            return;
+        }
         String sha = ParameterHash.sha256(best);
         String lastSha = ParameterHash.sha256(training.theta());
         // every step costs the same passes, so the count covers the steps before a resume too
@@ -511,6 +568,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     }
 
     private void failRun(String reason) {
+        if (result != null) {
+            return;
+        }
         scheduler.abandonStep();
         long epoch = training.step() / training.stepsPerEpoch();
         end(new RunEvent.Failed(settings.runId(), now(), epoch, training.step(), reason),
@@ -528,11 +588,19 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             stopWorkers();
             return;
         }
-        ActorRef<Done> ack = getContext().messageAdapter(Done.class, d -> Logged.INSTANCE);
+        ActorRef<EventLog.Recorded> ack = getContext().messageAdapter(EventLog.Recorded.class,
+                r -> new Logged(r.failure()));
         eventLog.tell(new EventLog.Record(last, ack));
     }
 
-    private Behavior<Command> onLogged() {
+    /**
+     * The last event is written, or cannot be: a run whose end is not on record has not ended
+     * well (a resume writes it), so it fails with that reason, unless it failed already.
+     */
+    private Behavior<Command> onLogged(Logged msg) {
+        if (msg.failure() != null && result.status() != RunOutcome.Status.FAILED) {
+            result = new RunOutcome(RunOutcome.Status.FAILED, result.epochs(), result.steps(), null, null, msg.failure());
+        }
         stopWorkers();
         return next();
     }

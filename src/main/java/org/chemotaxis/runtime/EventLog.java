@@ -1,6 +1,5 @@
 package org.chemotaxis.runtime;
 
-import akka.Done;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.PostStop;
@@ -14,20 +13,18 @@ import akka.actor.typed.receptionist.ServiceKey;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
+import org.chemotaxis.report.AppendedFile;
 import org.chemotaxis.report.EventHistory;
-import org.chemotaxis.report.tensorboard.EventFileWriter;
+import org.chemotaxis.report.RunFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,8 +88,15 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
     private record FollowerGone(ActorRef<Replayed> follower) implements Command {
     }
 
-    /** Write an event; {@code ack} (may be null) hears Done once it is on disk. */
-    public record Record(RunEvent event, ActorRef<Done> ack) implements Command {
+    /** Write an event; {@code ack} (may be null) hears once it is on disk, or why it is not. */
+    public record Record(RunEvent event, ActorRef<Recorded> ack) implements Command {
+    }
+
+    /**
+     * The answer to a {@link Record}: {@code failure} is null when the event is in the files (or
+     * the log keeps none), else why the files cannot be written: the event is not in them.
+     */
+    public record Recorded(String failure) {
     }
 
     /** Where the current epoch is; shown on a terminal only, never stored. */
@@ -102,9 +106,10 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
     /** One mapper for the JSON lines, shared with readers of events.jsonl. */
     public static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    private final BufferedWriter events;
-    private final BufferedWriter metrics;
-    private final EventFileWriter tensorBoard;
+    private final RunEventFiles files;
+    private final Consumer<String> onFailure;
+    /** The first write that failed; from then on nothing more goes into the files (see {@link #onRecord}). */
+    private String failure;
     private final ActorRef<Topic.Command<RunEvent>> topic;
     private final boolean terminal;
     private final List<RunEvent> history = new ArrayList<>();
@@ -113,46 +118,23 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
     private long epochs;
     private final Eta eta = new Eta();
 
-    private EventLog(ActorContext<Command> context, Path runDir, ActorRef<Topic.Command<RunEvent>> topic) {
+    private EventLog(ActorContext<Command> context, Path runDir, ActorRef<Topic.Command<RunEvent>> topic,
+                     Consumer<String> onFailure) {
         super(context);
         this.topic = topic;
+        this.onFailure = onFailure;
         context.getSystem().receptionist().tell(Receptionist.register(SERVICE_KEY, context.getSelf()));
         this.terminal = System.console() != null;
-        if (runDir == null) {
-            events = null;
-            metrics = null;
-            tensorBoard = null;
-        } else {
+        RunEventFiles opened = null;
+        if (runDir != null) {
             try {
-                Path metricsFile = runDir.resolve("metrics.csv");
-                boolean fresh = !Files.exists(metricsFile) || Files.size(metricsFile) == 0;
-                boolean metricsTorn = endsMidLine(metricsFile);
-                Path eventsFile = runDir.resolve("events.jsonl");
-                boolean tornTail = readEarlierEvents(eventsFile, history);
-                events = Files.newBufferedWriter(eventsFile, StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                if (tornTail) {
-                    // A kill in the middle of a line: the next event starts on a line of its own.
-                    events.newLine();
-                    events.flush();
-                }
-                metrics = Files.newBufferedWriter(metricsFile, StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                if (metricsTorn) {
-                    // as for events: a row cut by a kill stays a damaged row of its own, not the start of the next
-                    metrics.newLine();
-                    metrics.flush();
-                }
-                if (fresh) {
-                    metrics.write(METRICS_HEADER);
-                    metrics.newLine();
-                    metrics.flush();
-                }
-                tensorBoard = EventFileWriter.create(runDir.resolve(TENSORBOARD_DIR), "chemotaxis." + ProcessHandle.current().pid());
+                readEarlierEvents(runDir.resolve(RunFolder.EVENTS), history);
+                opened = RunEventFiles.open(runDir);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot open the event files in " + runDir + ": " + e.getMessage(), e);
+                fail(e.getMessage() != null ? e.getMessage() : "cannot open the event files in " + runDir + ": " + e);
             }
         }
+        this.files = opened;
     }
 
     /**
@@ -160,10 +142,8 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
      * only this JVM's part). Lines torn by a kill are skipped ({@link EventHistory}; train
      * --resume has checked the file and warned about them before the run started), and so are
      * events of a type this version does not know.
-     *
-     * @return whether the file ends without a newline (a torn last line)
      */
-    static boolean readEarlierEvents(Path eventsFile, List<RunEvent> into) throws IOException {
+    static void readEarlierEvents(Path eventsFile, List<RunEvent> into) throws IOException {
         EventHistory.Read read;
         try {
             read = EventHistory.read(eventsFile);
@@ -177,19 +157,6 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
                 LOG.debug("skipping an unreadable event of {}: {}", eventsFile, e.getMessage());
             }
         }
-        return read.tornTail();
-    }
-
-    /** Whether a file that is appended to ends in the middle of a line (a kill or a full disk cut it). */
-    private static boolean endsMidLine(Path file) throws IOException {
-        if (!Files.isRegularFile(file) || Files.size(file) == 0) {
-            return false;
-        }
-        try (var ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.READ)) {
-            java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
-            ch.read(last, ch.size() - 1);
-            return last.get(0) != '\n';
-        }
     }
 
     /**
@@ -197,7 +164,16 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
      * @param topic  where events are published; null for none
      */
     public static Behavior<Command> create(Path runDir, ActorRef<Topic.Command<RunEvent>> topic) {
-        return Behaviors.setup(ctx -> new EventLog(ctx, runDir, topic));
+        return create(runDir, topic, reason -> { });
+    }
+
+    /**
+     * @param onFailure hears, once, why the files cannot be written (one line naming the file and
+     *                  the cause); the run cannot go on recorded and should stop
+     */
+    public static Behavior<Command> create(Path runDir, ActorRef<Topic.Command<RunEvent>> topic,
+                                           Consumer<String> onFailure) {
+        return Behaviors.setup(ctx -> new EventLog(ctx, runDir, topic, onFailure));
     }
 
     @Override
@@ -215,24 +191,22 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
                 .build();
     }
 
+    /**
+     * Writes the event to its files, whole or not at all. After a failed write (a full disk)
+     * nothing more is written, not even an event that would fit: the files stay a whole prefix
+     * of the run's events, which a resume completes from the checkpoint. The run hears of the
+     * failure at once ({@code onFailure}) and in every later acknowledgement.
+     */
     private Behavior<Command> onRecord(Record r) {
         RunEvent e = r.event();
         history.add(e);
         clearProgress();
-        try {
-            if (events != null) {
-                events.write(JSON.writeValueAsString(e));
-                events.newLine();
-                events.flush();
+        if (files != null && failure == null) {
+            try {
+                files.write(e);
+            } catch (IOException ex) {
+                fail(ex.getMessage());
             }
-            if (e instanceof RunEvent.EpochEnded ep && metrics != null) {
-                metrics.write(csvRow(ep));
-                metrics.newLine();
-                metrics.flush();
-                tensorBoard.scalars(ep.epoch(), ep.time() / 1000.0, EpochScalars.of(ep));
-            }
-        } catch (IOException ex) {
-            LOG.error("cannot write event {}: {}", e.getClass().getSimpleName(), ex.getMessage());
         }
         console(e);
         if (topic != null) {
@@ -242,9 +216,16 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
             f.tell(new Replayed(List.of(e), true));
         }
         if (r.ack() != null) {
-            r.ack().tell(Done.getInstance());
+            r.ack().tell(new Recorded(failure));
         }
         return this;
+    }
+
+    private void fail(String reason) {
+        if (failure == null) {
+            failure = reason;
+            onFailure.accept(reason);
+        }
     }
 
     private Behavior<Command> onFollow(Follow f) {
@@ -282,17 +263,6 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
         return 600;
     }
 
-    static String csvRow(RunEvent.EpochEnded e) {
-        return String.join(",", Long.toString(e.epoch()), num(e.trainLoss()), num(e.validationLoss()), num(e.metric()),
-                Long.toString(e.steps()), Long.toString(e.forwardPasses()), String.format(Locale.ROOT, "%.3f", e.seconds()),
-                Integer.toString(e.workers()), num(e.learningRate()), Boolean.toString(e.improved()),
-                Long.toString(e.trainEpisodes()), Long.toString(e.validationEpisodes()));
-    }
-
-    private static String num(double v) {
-        return Double.toString(v);
-    }
-
     private void console(RunEvent e) {
         if (e instanceof RunEvent.RunStarted s) {
             epochs = s.epochs();
@@ -320,6 +290,10 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
             LOG.info(String.format(Locale.ROOT, "finished: %d epochs, %d steps, %d forward passes in %.1f s; best epoch %d (val %.4e); model %s",
                     f.epochs(), f.steps(), f.forwardPasses(), f.seconds(), f.bestEpoch() + 1, f.bestValidationLoss(), f.modelPath()));
         } else if (e instanceof RunEvent.Failed f) {
+            if (AppendedFile.isWriteFailure(f.reason())) {
+                // said once, by the command's line that also says how to continue
+                return;
+            }
             LOG.error("run failed at epoch {}, step {}: {}", f.epoch() + 1, f.step(), f.reason());
         } else if (e instanceof RunEvent.WorkersChanged w) {
             LOG.info("workers: {} {}", w.workers(), w.workersByNode());
@@ -361,18 +335,12 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
 
     private Behavior<Command> close() {
         clearProgress();
-        try {
-            if (events != null) {
-                events.close();
+        if (files != null) {
+            try {
+                files.close();
+            } catch (IOException e) {
+                LOG.warn("cannot close the event files: {}", e.getMessage());
             }
-            if (metrics != null) {
-                metrics.close();
-            }
-            if (tensorBoard != null) {
-                tensorBoard.close();
-            }
-        } catch (IOException e) {
-            LOG.warn("cannot close the event files: {}", e.getMessage());
         }
         return this;
     }
@@ -382,13 +350,17 @@ public final class EventLog extends AbstractBehavior<EventLog.Command> {
      * resumed run's extension, a warm start), so that it is in the history observers replay.
      */
     public static void append(Path runDir, RunEvent e) {
-        Path file = runDir.resolve("events.jsonl");
+        Path file = runDir.resolve(RunFolder.EVENTS);
         try {
-            boolean torn = readEarlierEvents(file, new java.util.ArrayList<>());
-            Files.writeString(file, (torn ? "\n" : "") + toJson(e) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            boolean torn = RunEventFiles.endsMidLine(file);
+            try (AppendedFile out = AppendedFile.open(file, false)) {
+                if (torn) {
+                    out.append(new byte[] {'\n'});
+                }
+                out.append(RunEventFiles.lineBytes(e));
+            }
         } catch (IOException ex) {
-            throw new UncheckedIOException("cannot write " + file + ": " + ex.getMessage(), ex);
+            throw new UncheckedIOException(AppendedFile.failure(file, ex).getMessage(), ex);
         }
     }
 

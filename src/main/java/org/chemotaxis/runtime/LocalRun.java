@@ -55,6 +55,10 @@ public final class LocalRun {
     /** The guardian's signal to start training. */
     private enum Begin { INSTANCE }
 
+    /** The EventLog cannot write the run's files. */
+    private record EventsUnwritable(String reason) {
+    }
+
     /**
      * The guardian of a trainer node: spawns the run's actors and completes {@code outcome} when
      * the coordinator is done. {@code coordinatorReady} (may be null) gets the coordinator's
@@ -67,7 +71,9 @@ public final class LocalRun {
                                           CompletionStage<?> begin) {
         return Behaviors.<Object>setup(ctx -> {
             ActorRef<Topic.Command<RunEvent>> topic = ctx.spawn(Topic.create(RunEvent.class, EventLog.TOPIC), "events-topic");
-            ActorRef<EventLog.Command> eventLog = ctx.spawn(EventLog.create(parts.runDir(), topic), "event-log");
+            ActorRef<Object> self = ctx.getSelf();
+            ActorRef<EventLog.Command> eventLog = ctx.spawn(EventLog.create(parts.runDir(), topic,
+                    reason -> self.tell(new EventsUnwritable(reason))), "event-log");
             ActorRef<EarlyStopping.Command> stopping = ctx.spawn(
                     EarlyStopping.create(parts.rule()), "early-stopping");
             for (int i = 0; i < localWorkers; i++) {
@@ -79,21 +85,37 @@ public final class LocalRun {
                     parts.pictures(), parts.settings().runId(), e -> eventLog.tell(new EventLog.Record(e, null)));
             RunRecorder recorder = previews != null ? previews : parts.recorder();
             ctx.pipeToSelf(begin, (ok, failure) -> Begin.INSTANCE);
+            java.util.concurrent.atomic.AtomicReference<ActorRef<Coordinator.Command>> running =
+                    new java.util.concurrent.atomic.AtomicReference<>();
             return Behaviors.receive(Object.class)
                     .onMessageEquals(Begin.INSTANCE, () -> {
+                        if (outcome.isDone()) {
+                            return Behaviors.same();
+                        }
                         ActorRef<Coordinator.Command> coordinator = ctx.spawn(Coordinator.create(parts.settings(),
                                 parts.training(), recorder, parts.job(), eventLog, stopping, outcome), "coordinator");
+                        running.set(coordinator);
                         if (coordinatorReady != null) {
                             coordinatorReady.accept(coordinator);
                         }
                         ctx.watch(coordinator);
                         return Behaviors.same();
                     })
+                    .onMessage(EventsUnwritable.class, m -> {
+                        // Unrecorded, a run could not be resumed where it stands: it ends (exit 1).
+                        ActorRef<Coordinator.Command> coordinator = running.get();
+                        if (coordinator != null) {
+                            coordinator.tell(new Coordinator.EventsUnwritable(m.reason()));
+                        } else if (!outcome.isDone()) {
+                            outcome.complete(new RunOutcome(RunOutcome.Status.FAILED, parts.training().epochsDone(),
+                                    parts.training().step(), null, null, m.reason()));
+                        }
+                        return Behaviors.same();
+                    })
                     .onSignal(Terminated.class, t -> {
                         if (t.getRef().equals(eventLog) && !outcome.isDone()) {
                             // Without its event files a run would go on unrecorded, or wait forever for an ack.
                             String reason = "the event log stopped: cannot write the run's events (see the log)";
-                            System.err.println("failed: " + reason);
                             outcome.complete(new RunOutcome(RunOutcome.Status.FAILED, parts.training().epochsDone(),
                                     parts.training().step(), null, null, reason));
                         } else if (!outcome.isDone()) {

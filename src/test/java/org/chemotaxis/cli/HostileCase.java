@@ -46,6 +46,11 @@ final class HostileCase {
         return new HostileCase(family, name, ExitCode.BAD_INPUT, fragment, args);
     }
 
+    /** A failure while running (a full disk): exit 1, {@code fragment} in its output. */
+    static HostileCase failed(String family, String name, String fragment, Args args) {
+        return new HostileCase(family, name, ExitCode.FAILED, fragment, args);
+    }
+
     /** Damage the command copes with: exit 0, {@code fragment} somewhere in its output (a warning). */
     static HostileCase ok(String family, String name, String fragment, Args args) {
         return new HostileCase(family, name, ExitCode.OK, fragment, args);
@@ -63,6 +68,12 @@ final class HostileCase {
     /** The workspace changes under the command (another process writes into it), so it is not compared. */
     HostileCase changing() {
         unchanged = false;
+        return this;
+    }
+
+    /** The command fails, yet leaves the workspace exactly as it was. */
+    HostileCase unchanged() {
+        unchanged = true;
         return this;
     }
 

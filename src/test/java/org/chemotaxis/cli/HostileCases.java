@@ -1,6 +1,7 @@
 package org.chemotaxis.cli;
 
 import static org.chemotaxis.cli.HostileCase.bad;
+import static org.chemotaxis.cli.HostileCase.failed;
 import static org.chemotaxis.cli.HostileCase.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +17,7 @@ import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.chemotaxis.report.Disk;
 import org.chemotaxis.report.EventHistory;
 import org.chemotaxis.report.RunLock;
 
@@ -34,8 +36,10 @@ final class HostileCases {
     static final String CLUSTER = "cluster: TLS folders and nodes";
     static final String YAML = "yaml";
     static final String CLI = "command line";
+    static final String DISK = "disk full";
 
-    static final List<String> FAMILIES = List.of(RESUME, NAMES, LIMITS, LOCK, CHECKPOINT, OUTPUTS, CLUSTER, YAML, CLI);
+    static final List<String> FAMILIES = List.of(RESUME, NAMES, LIMITS, LOCK, CHECKPOINT, OUTPUTS, CLUSTER, YAML, CLI,
+            DISK);
 
     private static List<HostileCase> all;
 
@@ -54,6 +58,7 @@ final class HostileCases {
             cluster(rows);
             yaml(rows);
             commandLine(rows);
+            disk(rows);
             all = List.copyOf(rows);
         }
         return all;
@@ -380,6 +385,54 @@ final class HostileCases {
                 ws -> a("evaluate", ws.chem(), "--dt", "1e-9")));
         rows.add(bad(LIMITS, "evaluate --duration 1e300 names --duration", "--duration / --dt must be at most",
                 ws -> a("evaluate", "--controller", "none", "--duration", "1e300")));
+        String sparse = "has " + SPARSE_BYTES + " bytes; a CSV file may have at most 268435456 (256 MiB)";
+        rows.add(bad(LIMITS, "a CSV data file of 300 MiB: refused by its size, before it is read", sparse, train("c.yml"))
+                .given(ws -> ws.file("c.yml", "data: {type: csv, path: '" + sparseCsv(ws) + "', input_columns: [x],"
+                        + " target_columns: [x]}\n")));
+        rows.add(bad(LIMITS, "predict --data of 300 MiB", sparse, ws -> a("predict", ws.csvRun(), "--data", sparseCsv(ws))));
+        rows.add(bad(LIMITS, "a CSV line of 2 MiB", "line 3 is longer than 1048576 characters", train("c.yml"))
+                .given(ws -> {
+                    ws.file("long.csv", "x\n1\n" + "9".repeat(2 * 1024 * 1024) + "\n2\n");
+                    ws.file("c.yml", "data: {type: csv, path: long.csv, input_columns: [x], target_columns: [x]}\n");
+                }));
+        rows.add(bad(LIMITS, "a CSV of 9991 rows of 1001 columns: more than 10,000,000 values",
+                "line 9992: more than 9990 data rows of 1001 columns; a CSV file may have at most 10000000 values",
+                train("c.yml"))
+                .given(ws -> {
+                    wideCsv(ws);
+                    ws.file("c.yml", "data: {type: csv, path: wide.csv, input_columns: [x], target_columns: [x]}\n");
+                }));
+        rows.add(bad(LIMITS, "predict --data of more than 10,000,000 values", "more than 9990 data rows of 1001 columns",
+                ws -> a("predict", ws.csvRun(), "--data", wideCsv(ws))));
+    }
+
+    private static final long SPARSE_BYTES = 300L * 1024 * 1024;
+
+    /**
+     * A CSV file of 300 MiB (a header, then zeros: sparse, it takes no room on disk), beside the
+     * workspaces so that their digests need not read it.
+     */
+    private static synchronized Path sparseCsv(HostileWorkspace ws) throws java.io.IOException {
+        Path f = ws.root.toAbsolutePath().getParent().resolve("sparse-300MiB.csv");
+        if (!Files.exists(f)) {
+            try (var file = new java.io.RandomAccessFile(f.toFile(), "rw")) {
+                file.write(bytes("x\n"));
+                file.setLength(SPARSE_BYTES);
+            }
+        }
+        return f;
+    }
+
+    /** wide.csv: a header x,c1..c1000 and 9991 rows of zeros, 20 MB. */
+    private static Path wideCsv(HostileWorkspace ws) {
+        StringBuilder b = new StringBuilder("x");
+        for (int c = 1; c <= 1000; c++) {
+            b.append(",c").append(c);
+        }
+        b.append('\n');
+        String row = "0" + ",0".repeat(1000) + "\n";
+        b.append(row.repeat(9991));
+        return ws.file("wide.csv", b.toString());
     }
 
     // ------------------------------------------------------------------------------------------
@@ -525,6 +578,14 @@ final class HostileCases {
                 .given(ws -> ws.editCheckpoint(c -> ((ObjectNode) c.get("stopping")).put("best_epoch", 5))));
         rows.add(bad(CHECKPOINT, "negative epochs_without_improvement", "'epochs_without_improvement' must be >= 0", resumeRun())
                 .given(ws -> ws.editCheckpoint(c -> ((ObjectNode) c.get("stopping")).put("epochs_without_improvement", -2))));
+        rows.add(bad(CHECKPOINT, "epoch_record of another epoch", "its epoch_record is not the EpochEnded event of epoch 2",
+                resumeRun())
+                .given(ws -> ws.editCheckpoint(c -> c.put("epoch_record", c.get("epoch_record").asText()
+                        .replace("\"epoch\":1,", "\"epoch\":0,")))));
+        rows.add(bad(CHECKPOINT, "epoch_record that is not an event", "its epoch_record is not an event", resumeRun())
+                .given(ws -> ws.editCheckpoint(c -> c.put("epoch_record", "{\"event\":\"EpochEnded\",\"epoch\":"))));
+        rows.add(bad(CHECKPOINT, "epoch_record that is a number", "'epoch_record' is missing or not text", resumeRun())
+                .given(ws -> ws.editCheckpoint(c -> c.put("epoch_record", 7))));
         rows.add(bad(CHECKPOINT, "theta missing", "'theta' is missing", resumeRun())
                 .given(ws -> ws.editJson(ws.run().resolve("checkpoint.json"), c -> c.remove("theta"))));
         rows.add(bad(CHECKPOINT, "model.json with NaN (evaluate)", "not a finite number", ws -> a("evaluate", ws.run()))
@@ -798,5 +859,70 @@ final class HostileCases {
                 ws -> a("predict", ws.csvRun(), "--data", ws.file("other.csv", "t,y\n1,2\n2,3\n"))));
         rows.add(bad(CLI, "a CSV run whose data file is gone", "not found", ws -> a("evaluate", ws.csvRun()))
                 .given(ws -> ws.delete(ws.csvData())));
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    /** The disk is back to normal (the full one a row put in place stays until its workspace closes). */
+    private static void spaceFreed() throws Exception {
+        Disk.simulate(Disk.REAL).close();
+    }
+
+    /** A fresh two-epoch run of tiny.yml on a disk that fills up at one write. */
+    private static HostileCase.Args trainFull() {
+        return trainTiny("--name", "full", "--workers", "1");
+    }
+
+    /** Once there is space again, train --resume ends where the fixture run (the same config, never failed) ended. */
+    private static final HostileCase.Check RESUMES_TO_THE_SAME_HASH = (ws, out) -> {
+        assertTrue(out.contains("; free space (or fix the folder), then continue with: bin/chemotaxis train --resume "
+                + ws.path("out/full")), "says what to do: " + out);
+        spaceFreed();
+        Path run = ws.path("out/full");
+        assertEquals(List.of(), EventHistory.read(run.resolve("events.jsonl")).warnings(), "no cut line");
+        assertEquals(ExitCode.OK, Main.execute("train", "--resume", run.toString(), "--workers", "1"));
+        assertEquals(RunFiles.finishedSha(ws.run()),
+                RunFiles.events(run, "RunFinished").get(RunFiles.events(run, "RunFinished").size() - 1)
+                        .path("params_sha256").asText());
+        assertEquals(List.of(0L, 1L), RunFiles.events(run, "EpochEnded").stream().map(e -> e.path("epoch").asLong())
+                .toList(), "each epoch once");
+        assertEquals(3, Files.readAllLines(run.resolve("metrics.csv")).size(), "header and a row per epoch");
+    };
+
+    private static void disk(List<HostileCase> rows) {
+        String full = FillingDisk.NO_SPACE;
+        rows.add(failed(DISK, "the checkpoint after epoch 2", "checkpoint.json: " + full, trainFull())
+                .given(ws -> ws.onClose(Disk.simulate(FillingDisk.at("checkpoint.json",
+                        t -> t.contains("\"epochs_done\":2,"), 1))))
+                .then(RESUMES_TO_THE_SAME_HASH));
+        rows.add(failed(DISK, "events.jsonl at epoch 2's EpochEnded", full, trainFull())
+                .given(ws -> ws.onClose(Disk.simulate(FillingDisk.at("events.jsonl", FillingDisk.event("EpochEnded", 1), 1))))
+                .then(RESUMES_TO_THE_SAME_HASH));
+        rows.add(failed(DISK, "metrics.csv at epoch 1's row", full, trainFull())
+                .given(ws -> ws.onClose(Disk.simulate(FillingDisk.at("metrics.csv", t -> t.startsWith("0,"), 1))))
+                .then(RESUMES_TO_THE_SAME_HASH));
+        rows.add(failed(DISK, "tb/ at epoch 2's scalars", full, trainFull())
+                .given(ws -> ws.onClose(Disk.simulate(FillingDisk.at("tb", FillingDisk.any(), 3))))
+                .then(RESUMES_TO_THE_SAME_HASH));
+        rows.add(failed(DISK, "model.json at its first write", full, trainFull())
+                .given(ws -> ws.onClose(Disk.simulate(FillingDisk.at("model.json", FillingDisk.any(), 1))))
+                .then(RESUMES_TO_THE_SAME_HASH));
+        rows.add(failed(DISK, "report.html at the end", "report.html: " + full, trainFull())
+                .given(ws -> ws.onClose(Disk.simulate(FillingDisk.at("report.html", FillingDisk.any(), 1))))
+                .then(RESUMES_TO_THE_SAME_HASH));
+        rows.add(failed(DISK, "config.yml of a fresh run: no folder is left", "start the run again", trainFull())
+                .given(ws -> ws.onClose(Disk.simulate(FillingDisk.at("config.yml", FillingDisk.any(), 1))))
+                .then((ws, out) -> assertFalse(Files.exists(ws.path("out/full")), "no folder without a checkpoint")));
+        rows.add(failed(DISK, "a resume on a disk still full changes nothing", "metrics.csv: " + full,
+                ws -> a("train", "--resume", ws.path("out/full"), "--workers", "1"))
+                .unchanged()
+                .given(ws -> {
+                    try (AutoCloseable d = Disk.simulate(FillingDisk.at("events.jsonl", FillingDisk.event("EpochEnded", 1), 1))) {
+                        assertEquals(ExitCode.FAILED, Main.execute("train", ws.tiny().toString(), "--out",
+                                ws.path("out").toString(), "--name", "full", "--workers", "1"));
+                    }
+                    ws.onClose(Disk.simulate(FillingDisk.at("metrics.csv", FillingDisk.any(), 1)));
+                })
+                .then(RESUMES_TO_THE_SAME_HASH));
     }
 }

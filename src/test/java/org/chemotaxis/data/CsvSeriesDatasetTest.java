@@ -138,6 +138,42 @@ class CsvSeriesDatasetTest {
         assertEquals(1, CsvSeriesDataset.read(write("a\n1\n2\n3\n4\n"), List.of("a"), List.of("a"), 3, 1, 1).size());
     }
 
+    /** The limits, small here so that the files stay small: size before reading, line length, rows × columns. */
+    @Test
+    void limitsAreKeptBeforeTheFileIsReadWhole() throws IOException {
+        Path f = write("a,b\n1,2\n3,4\n5,6\n");
+        long size = Files.size(f);
+        var ok = new CsvSeriesDataset.Bounds(size, 3, 6);
+        assertEquals(3, CsvSeriesDataset.read(f, List.of("a"), List.of("b"), 1, 1, 0, ok).size(), "exactly at every limit");
+
+        String big = assertThrows(BadInputException.class, () -> CsvSeriesDataset.read(f, List.of("a"), List.of("b"),
+                1, 1, 0, new CsvSeriesDataset.Bounds(size - 1, 3, 6))).getMessage();
+        assertContains(big, "data file " + f, "has " + size + " bytes", "at most " + (size - 1));
+
+        String cells = assertThrows(BadInputException.class, () -> CsvSeriesDataset.read(f, List.of("a"), List.of("b"),
+                1, 1, 0, new CsvSeriesDataset.Bounds(size, 3, 5))).getMessage();
+        assertContains(cells, "series.csv line 4", "more than 2 data rows of 2 columns", "at most 5 values");
+
+        String line = assertThrows(BadInputException.class, () -> CsvSeriesDataset.read(f, List.of("a"), List.of("b"),
+                1, 1, 0, new CsvSeriesDataset.Bounds(size, 2, 6))).getMessage();
+        assertContains(line, "series.csv line 1 is longer than 2 characters");
+    }
+
+    /** Lines end as BufferedReader.readLine ends them: "\n", "\r\n" or "\r", the last one with or without. */
+    @Test
+    void linesEndAsReadLineEndsThem() throws IOException {
+        String text = "a\r\nb\rc\n\n\r\nd" + "x".repeat(20_000) + "\ne";
+        List<String> expected = new java.io.BufferedReader(new java.io.StringReader(text)).lines().toList();
+        List<String> got = new java.util.ArrayList<>();
+        try (CsvLines in = new CsvLines(new java.io.StringReader(text), dir.resolve("t.csv"), 30_000)) {
+            for (String l; (l = in.next()) != null; ) {
+                got.add(l);
+                assertEquals(got.size(), in.lineNo());
+            }
+        }
+        assertEquals(expected, got);
+    }
+
     @Test
     void missingFileIsNamed() {
         Path f = dir.resolve("nope.csv");

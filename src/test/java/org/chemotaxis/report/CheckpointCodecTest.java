@@ -64,4 +64,13 @@ class CheckpointCodecTest {
                 () -> CheckpointCodec.decode(CheckpointCodec.JSON.writeValueAsString(cut)));
         assertEquals("field 'estimator' is missing or not an object", e.getMessage());
     }
+
+    /** The record of the epoch a checkpoint completes travels as its exact line; checkpoints without one read as null. */
+    @Test
+    void theEpochRecordRoundTripsAsItsLine() {
+        String line = "{\"event\":\"EpochEnded\",\"run_id\":\"r\",\"epoch\":2,\"train_loss\":\"NaN\",\"x\":\"\u00e9\\n\"}";
+        TrainingState s = state(EstimatorState.NONE);
+        assertEquals(line, CheckpointCodec.decode(CheckpointCodec.encode(s, "run-1", 3, line)).epochRecord());
+        assertEquals(null, CheckpointCodec.decode(CheckpointCodec.encode(s, "run-1", 3)).epochRecord());
+    }
 }

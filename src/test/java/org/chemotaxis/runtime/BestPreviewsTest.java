@@ -51,7 +51,7 @@ class BestPreviewsTest {
         final List<Long> models = new CopyOnWriteArrayList<>();
 
         @Override
-        public String checkpoint(TrainingState state, long epochsDone) {
+        public String checkpoint(TrainingState state, long epochsDone, String epochRecord) {
             return "checkpoint-" + epochsDone;
         }
 

@@ -3,7 +3,6 @@ package org.chemotaxis.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import akka.Done;
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
@@ -44,9 +43,9 @@ class EventLogTest {
     }
 
     private void record(ActorRef<EventLog.Command> log, RunEvent e) {
-        TestProbe<Done> ack = kit.createTestProbe(Done.class);
+        TestProbe<EventLog.Recorded> ack = kit.createTestProbe(EventLog.Recorded.class);
         log.tell(new EventLog.Record(e, ack.getRef()));
-        ack.expectMessage(Done.getInstance());
+        ack.expectMessage(new EventLog.Recorded(null));
     }
 
     private List<RunEvent> replay(ActorRef<EventLog.Command> log) {

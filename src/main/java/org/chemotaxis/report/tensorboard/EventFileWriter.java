@@ -2,26 +2,31 @@ package org.chemotaxis.report.tensorboard;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import org.chemotaxis.report.AppendedFile;
 
 /**
  * A TensorBoard event file of scalars: {@code tensorboard --logdir} (and tools that sync
- * TensorBoard logs) read it while it grows. Each call appends whole records and flushes, so a
- * reader never sees more than a torn last record, which TensorBoard waits out.
+ * TensorBoard logs) read it while it grows. Each call appends whole records ({@link AppendedFile}:
+ * a write that fails, on a full disk, leaves no part of its record behind), so a reader never
+ * sees more than a record being written, which TensorBoard waits out.
  */
 public final class EventFileWriter implements Closeable {
 
-    private final Path file;
-    private final OutputStream out;
+    private final AppendedFile out;
 
     private EventFileWriter(Path file) throws IOException {
-        this.file = file;
-        this.out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        write(SummaryEvents.fileVersion(System.currentTimeMillis() / 1000.0));
+        this.out = AppendedFile.open(file, true);
+        try {
+            write(SummaryEvents.fileVersion(System.currentTimeMillis() / 1000.0));
+        } catch (IOException e) {
+            out.close();
+            // an empty file is no TensorBoard file; it goes, so that tb/ holds only readable ones
+            Files.deleteIfExists(file);
+            throw e;
+        }
     }
 
     /**
@@ -30,17 +35,31 @@ public final class EventFileWriter implements Closeable {
      * beside the earlier ones; TensorBoard reads them all, in name order.
      */
     public static EventFileWriter create(Path dir, String suffix) throws IOException {
-        Files.createDirectories(dir);
         long seconds = System.currentTimeMillis() / 1000;
         Path file = dir.resolve("events.out.tfevents." + seconds + "." + suffix);
-        for (int n = 1; Files.exists(file); n++) {
-            file = dir.resolve("events.out.tfevents." + seconds + "." + suffix + "." + n);
+        try {
+            Files.createDirectories(dir);
+            for (int n = 1; Files.exists(file); n++) {
+                file = dir.resolve("events.out.tfevents." + seconds + "." + suffix + "." + n);
+            }
+            return new EventFileWriter(file);
+        } catch (IOException e) {
+            throw AppendedFile.failure(file, e);
         }
-        return new EventFileWriter(file);
     }
 
     public Path file() {
-        return file;
+        return out.file();
+    }
+
+    /** The file's length after the last whole record, a mark for {@link #cutBack}. */
+    public long size() {
+        return out.size();
+    }
+
+    /** Undoes the records after {@code mark}. */
+    public void cutBack(long mark) {
+        out.cutBack(mark);
     }
 
     /** One step's scalars (stored as 32-bit floats, as TensorBoard's simple_value is). */
@@ -49,8 +68,7 @@ public final class EventFileWriter implements Closeable {
     }
 
     private void write(byte[] event) throws IOException {
-        out.write(TfRecords.frame(event));
-        out.flush();
+        out.append(TfRecords.frame(event));
     }
 
     @Override
