@@ -116,8 +116,11 @@ class DiskFullTest {
         assertFalse(failed.output.contains("\tat ") || failed.output.contains("Exception"), "a stack trace" + shown);
         List<String> lines = failed.err.lines().filter(l -> l.startsWith("failed: ")).toList();
         assertEquals(1, lines.size(), "one failed line" + shown);
-        assertEquals(List.of(), failed.err.lines().filter(l -> l.contains(" ERROR ") || l.contains(" WARN ")).toList(),
-                "no other line about it" + shown);
+        // stderr is the JVM's: a run of another test that is still waiting for workers, and a worker that
+        // a starved machine lets confirm the end late, log there too; neither is about the disk.
+        assertEquals(List.of(), failed.err.lines().filter(l -> l.contains(" ERROR ") || l.contains(" WARN "))
+                .filter(l -> !l.contains("no usable worker for") && !l.contains("did not confirm the end"))
+                .toList(), "no other line about it" + shown);
         String line = lines.get(0);
         Path expected = site.file().equals("tb") ? run.resolve("tb") : run.resolve(site.file());
         assertTrue(line.startsWith("failed: cannot write " + expected), "names the file " + expected + shown);

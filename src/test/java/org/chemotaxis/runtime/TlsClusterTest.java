@@ -123,16 +123,23 @@ class TlsClusterTest {
 
         ActorSystem<Void> intruder = worker(keys.resolve("intruder"), at);
         ActorSystem<Void> plain = plainWorker(at);
-        Thread.sleep(8000);
+        String refused = "TLS: refused a node: it presented no certificate signed by a CA in this node's trust store"
+                + " (its certificate comes from another CA)";
+        String plainRefused = "TLS: refused a node: it does not speak TLS (a node started without --tls?)";
+        // Both handshakes are tried within seconds on a quiet machine; a starved one needs longer, so wait for
+        // the lines (at least 8 s, for a wrongly admitted node to have had time to come up) rather than a fixed time.
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(8)
+                || (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(90)
+                && !(tlsLines(logged).contains(refused) && tlsLines(logged).contains(plainRefused)))) {
+            Thread.sleep(200);
+        }
         assertFalse(Cluster.get(intruder).selfMember().status().equals(MemberStatus.up()),
                 "a node with a foreign certificate must not join");
         assertFalse(Cluster.get(plain).selfMember().status().equals(MemberStatus.up()), "nor one without TLS");
         List<String> tls = tlsLines(logged);
-        String refused = "TLS: refused a node: it presented no certificate signed by a CA in this node's trust store"
-                + " (its certificate comes from another CA)";
         assertEquals(1, tls.stream().filter(refused::equals).count(), "the trainer says it once: " + tls);
-        assertEquals(1, tls.stream().filter("TLS: refused a node: it does not speak TLS (a node started without --tls?)"::equals)
-                .count(), tls.toString());
+        assertEquals(1, tls.stream().filter(plainRefused::equals).count(), tls.toString());
         assertTrue(tls.stream().anyMatch(l -> l.matches("TLS: node 127\\.0\\.0\\.1:\\d+ refused this node \\(bad_certificate\\): "
                 + "is this node's certificate signed by the cluster's CA\\?")), "the intruder hears why: " + tls);
         assertFalse(run.isDone());
