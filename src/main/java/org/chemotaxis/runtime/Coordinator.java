@@ -9,6 +9,8 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import akka.actor.typed.receptionist.Receptionist;
 import akka.cluster.ClusterEvent;
+import akka.cluster.Member;
+import akka.cluster.UniqueAddress;
 import akka.cluster.typed.Cluster;
 import akka.cluster.typed.Subscribe;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -93,6 +95,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private record NodeDowned(ClusterEvent.MemberDowned event) implements Command {
     }
 
+    private record NodeRemoved(ClusterEvent.MemberRemoved event) implements Command {
+    }
+
     private record Logged(String failure) implements Command {
     }
 
@@ -131,6 +136,13 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private final Set<ActorRef<Worker.Command>> declined = new HashSet<>();
     /** Workers of downed nodes: the Receptionist lists them until their node is removed, but they are gone. */
     private final Set<ActorRef<Worker.Command>> departed = new HashSet<>();
+    /**
+     * Which incarnation of a node (host:port) made it unreachable. The scheduler keeps no work
+     * from the node's address until that incarnation is reachable again or gone for good (downed,
+     * removed): a node that comes back at the same host and port after dying is a new incarnation
+     * that must get work, although the dead one never became reachable.
+     */
+    private final java.util.Map<String, UniqueAddress> unreachableIncarnation = new java.util.HashMap<>();
 
     private StepPlan plan;
     private double[] planTheta;
@@ -173,6 +185,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             ActorRef<ClusterEvent.MemberDowned> downed =
                     context.messageAdapter(ClusterEvent.MemberDowned.class, NodeDowned::new);
             Cluster.get(context.getSystem()).subscriptions().tell(Subscribe.create(downed, ClusterEvent.MemberDowned.class));
+            ActorRef<ClusterEvent.MemberRemoved> removed =
+                    context.messageAdapter(ClusterEvent.MemberRemoved.class, NodeRemoved::new);
+            Cluster.get(context.getSystem()).subscriptions().tell(Subscribe.create(removed, ClusterEvent.MemberRemoved.class));
         }
     }
 
@@ -199,6 +214,10 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                 .onMessage(VerdictReached.class, this::onVerdict)
                 .onMessage(Reachability.class, this::onReachability)
                 .onMessage(NodeDowned.class, this::onNodeDowned)
+                .onMessage(NodeRemoved.class, m -> {
+                    incarnationGone(m.event().member());
+                    return this;
+                })
                 .onMessage(Logged.class, this::onLogged)
                 .onMessage(EpochRecorded.class, this::onEpochRecorded)
                 .onMessage(EventsUnwritable.class, m -> {
@@ -267,16 +286,38 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
      * welcome (the first result of a task wins, the rest are ignored).
      */
     private Behavior<Command> onReachability(Reachability msg) {
-        Address node = msg.event().member().address();
+        Member member = msg.event().member();
+        Address node = member.address();
         if (msg.event() instanceof ClusterEvent.UnreachableMember) {
+            unreachableIncarnation.put(nodeOf(node), member.uniqueAddress());
             int requeued = scheduler.nodeUnreachable(nodeOf(node));
             log(new RunEvent.NodeUnreachable(settings.runId(), now(), node.hostPort(), training.step(), requeued));
         } else if (msg.event() instanceof ClusterEvent.ReachableMember) {
-            scheduler.nodeReachable(nodeOf(node));
+            if (member.uniqueAddress().equals(unreachableIncarnation.get(nodeOf(node)))) {
+                unreachableIncarnation.remove(nodeOf(node));
+                scheduler.nodeReachable(nodeOf(node));
+            }
             getContext().getLog().info("node {} is reachable again", node);
         }
         dispatch();
         return this;
+    }
+
+    /**
+     * An incarnation of a node is gone for good (downed or removed): if it was the one that made
+     * its address unreachable, the address is free for the node's next incarnation, whose workers
+     * get work as soon as they ask (none of the gone one's are left: they left when it was downed,
+     * or when their actors' termination was seen).
+     */
+    private void incarnationGone(Member member) {
+        String node = nodeOf(member.address());
+        if (member.uniqueAddress().equals(unreachableIncarnation.get(node))) {
+            unreachableIncarnation.remove(node);
+            scheduler.nodeReachable(node);
+            if (result == null) {
+                dispatch();
+            }
+        }
     }
 
     /**
@@ -288,11 +329,12 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         String node = nodeOf(msg.event().member().address());
         java.util.List<ActorRef<Worker.Command>> gone = scheduler.workers().stream()
                 .filter(w -> node.equals(scheduler.nodeOf(w))).toList();
+        gone.forEach(scheduler::leave);
+        departed.addAll(gone);
+        incarnationGone(msg.event().member());
         if (gone.isEmpty()) {
             return this;
         }
-        gone.forEach(scheduler::leave);
-        departed.addAll(gone);
         if (result != null) {
             if (scheduler.workerCount() == 0) {
                 complete();

@@ -243,4 +243,65 @@ class WorkerRejoinTest {
         assertEquals(epochs, RunFiles.events(runDir, "EpochEnded").stream().mapToLong(e -> e.path("epoch").asLong())
                 .distinct().count(), "every epoch ended (the interrupted one again after the resume)");
     }
+
+    /**
+     * A worker node that dies without a word (a killed JVM: the trainer finds it unreachable) and
+     * comes back at the same host and port, as a restarted process on a machine does, computes
+     * again: the mark "unreachable" belonged to the dead incarnation, not to the address.
+     */
+    @Test
+    void aWorkerNodeBackAtTheSameAddressAfterDyingComputesAgain() throws Exception {
+        ExperimentConfig c = config(10);
+        SequenceExperiment exp = new SequenceExperiment(c);
+        RunFolder folder = RunFolder.create(tmp, "same-address");
+        var parts = RunParts.of(exp, exp.newTraining(), folder, null);
+        Config akka = ClusterSetup.node("127.0.0.1", 0, "trainer", null, null, ConfigFactory.load());
+        CompletableFuture<Address> seed = new CompletableFuture<>();
+        CompletableFuture<RunOutcome> run = CompletableFuture.supplyAsync(() -> LocalRun.run(parts, 0, akka,
+                system -> seed.complete(ClusterSetup.self(system)), null));
+        Address at = seed.get(60, TimeUnit.SECONDS);
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 0, java.net.InetAddress.getByName("127.0.0.1"))) {
+            port = free.getLocalPort();
+        }
+        // Dies as a killed JVM does: no leave, no goodbye, so the trainer finds it unreachable.
+        Config silent = ConfigFactory.parseString("""
+                akka.coordinated-shutdown.run-by-actor-system-terminate = off
+                akka.coordinated-shutdown.terminate-actor-system = off
+                """).withFallback(LocalRun.workerDispatcher(1))
+                .withFallback(ClusterSetup.node("127.0.0.1", port, "worker", null, null, ConfigFactory.load()));
+        ActorSystem<Void> first = ActorSystem.create(WorkerNode.create(1, slowJobs(15), new CompletableFuture<>()),
+                ClusterSetup.SYSTEM, silent);
+        ActorSystem<Void> second = null;
+        try {
+            ClusterSetup.join(first, at);
+            waitFor(() -> epochsEnded(folder.dir()) >= 1, 120, "the first incarnation computed an epoch");
+            first.terminate();
+            first.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            waitFor(() -> !RunFiles.events(folder.dir(), "NodeUnreachable").isEmpty(), 60,
+                    "the trainer found the dead node unreachable");
+            int before = epochsEnded(folder.dir());
+
+            second = ActorSystem.create(WorkerNode.create(1, slowJobs(15), new CompletableFuture<>()),
+                    ClusterSetup.SYSTEM, LocalRun.workerDispatcher(1)
+                            .withFallback(ClusterSetup.node("127.0.0.1", port, "worker", null, null, ConfigFactory.load())));
+            ClusterSetup.join(second, at);
+            RunOutcome o = run.get(180, TimeUnit.SECONDS);
+            assertEquals(RunOutcome.Status.FINISHED, o.status(), o.reason());
+            assertEquals(plainSha(c), o.lastParamsSha256(), "the same parameters as a run without faults");
+            assertTrue(before < 10, "the node died mid-run");
+        } finally {
+            first.terminate();
+            if (second != null) {
+                second.terminate();
+            }
+            if (!run.isDone()) {
+                run.cancel(true);
+            }
+        }
+        List<JsonNode> epochs = RunFiles.events(folder.dir(), "EpochEnded");
+        JsonNode last = epochs.get(epochs.size() - 1);
+        assertTrue(last.path("tasks_by_node").has(ClusterSetup.SYSTEM + "@127.0.0.1:" + port),
+                "the new incarnation computed: " + last);
+    }
 }
