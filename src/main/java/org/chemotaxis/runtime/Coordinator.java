@@ -113,6 +113,16 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     /** A running task may have become old enough to be copied to an idle worker (speculative execution). */
     private enum SpeculationDue implements Command { INSTANCE }
 
+    /** The worker with this id may still not have answered its offer. */
+    private record OfferUnanswered(int id) implements Command {
+    }
+
+    /**
+     * Config key of how long an offered worker may take to ask for work before it is offered the
+     * run again (the offer or the answer can be lost when a node has just joined).
+     */
+    static final String OFFER_RETRY = "chemotaxis.offer-retry";
+
     /** How the run is driven. {@code taskSize} 0 = automatic (about four tasks per worker per step). */
     public record Settings(String runId, String name, String runDir, long epochs, int taskSize, int maxAttempts,
                            String metricName, DoubleUnaryOperator lossToMetric, String modelName, String optimizerName) {
@@ -143,6 +153,12 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
      * that must get work, although the dead one never became reachable.
      */
     private final java.util.Map<String, UniqueAddress> unreachableIncarnation = new java.util.HashMap<>();
+    /**
+     * Workers offered the run that have not asked for work yet, by id: only their first request
+     * counts (an offer sent again must not make a busy worker look idle).
+     */
+    private final Set<Integer> unanswered = new HashSet<>();
+    private final java.time.Duration offerRetry;
 
     private StepPlan plan;
     private double[] planTheta;
@@ -176,6 +192,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         this.noWorkerWarning = conf.hasPath(NO_WORKER_WARNING) ? conf.getDuration(NO_WORKER_WARNING)
                 : java.time.Duration.ofSeconds(30);
         context.scheduleOnce(noWorkerWarning, context.getSelf(), NoWorkersCheck.INSTANCE);
+        this.offerRetry = conf.hasPath(OFFER_RETRY) ? conf.getDuration(OFFER_RETRY) : java.time.Duration.ofSeconds(15);
         ActorRef<Receptionist.Listing> listingAdapter = context.messageAdapter(Receptionist.Listing.class, WorkersListed::new);
         context.getSystem().receptionist().tell(Receptionist.subscribe(Worker.SERVICE_KEY, listingAdapter));
         if (ClusterSetup.isCluster(context.getSystem())) {
@@ -208,6 +225,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                 .onMessage(WorkersListed.class, this::onListing)
                 .onMessage(WorkerGone.class, this::onWorkerGone)
                 .onMessage(WorkRequest.class, this::onWorkRequest)
+                .onMessage(OfferUnanswered.class, this::onOfferUnanswered)
                 .onMessage(TaskDone.class, this::onTaskDone)
                 .onMessage(TaskFailed.class, this::onTaskFailed)
                 .onMessage(Declined.class, this::onDeclined)
@@ -250,7 +268,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         for (ActorRef<Worker.Command> w : msg.listing().getServiceInstances(Worker.SERVICE_KEY)) {
             if (!scheduler.knows(w) && !declined.contains(w) && !departed.contains(w)) {
                 getContext().watchWith(w, new WorkerGone(w));
-                w.tell(new Worker.Offer(job, scheduler.join(w, nodeOf(w)), getContext().getSelf()));
+                offer(w, scheduler.join(w, nodeOf(w)));
                 changed = true;
             }
         }
@@ -361,7 +379,33 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         return this;
     }
 
+    private void offer(ActorRef<Worker.Command> w, int id) {
+        unanswered.add(id);
+        w.tell(new Worker.Offer(job, id, getContext().getSelf()));
+        getContext().scheduleOnce(offerRetry, getContext().getSelf(), new OfferUnanswered(id));
+    }
+
+    /**
+     * A worker that has not asked for work since its offer (the offer or the request lost, as
+     * can happen while a node's connections are still being set up) is offered the run again,
+     * until it answers, declines or leaves; a worker that got the first offer only rebuilds
+     * nothing and asks again.
+     */
+    private Behavior<Command> onOfferUnanswered(OfferUnanswered msg) {
+        ActorRef<Worker.Command> w = scheduler.worker(msg.id());
+        if (result != null || w == null || !unanswered.contains(msg.id())) {
+            return this;
+        }
+        getContext().getLog().info("worker {} on {} has not asked for work {} s after it was offered the run: "
+                + "offering it again", msg.id(), nodeOf(w), offerRetry.toMillis() / 1000.0);
+        offer(w, msg.id());
+        return this;
+    }
+
     private Behavior<Command> onWorkRequest(WorkRequest msg) {
+        if (!unanswered.remove(msg.id())) {
+            return this; // the answer to an offer sent again: the worker asked already
+        }
         scheduler.free(msg.id());
         dispatch();
         return this;

@@ -156,6 +156,14 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
             weightsStep = -1;
             theta = null;
             stepEstimator = null;
+            // On a worker node the one sign that it was given the run; beside the trainer, noise.
+            if (offer.coordinator().path().address().hasLocalScope()) {
+                getContext().getLog().debug("{} takes part in run {} as worker {}", getContext().getSelf().path().name(),
+                        runId, offer.id());
+            } else {
+                getContext().getLog().info("{} takes part in run {} as worker {}", getContext().getSelf().path().name(),
+                        runId, offer.id());
+            }
         }
         coordinator = offer.coordinator();
         id = offer.id();
