@@ -1,6 +1,7 @@
 package org.chemotaxis.kernel;
 
 import org.chemotaxis.math.Tanh;
+import org.chemotaxis.math.VectorElementwise;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
@@ -27,6 +28,12 @@ final class CtrnnVectorBlock implements CtrnnBlock {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int V = S.length();
     private static final int SLICE = 64;
+
+    static {
+        // Before any kernel runs: the JIT must not learn from these kernels' first loops alone
+        // which operations the Vector API's shared methods see (VectorElementwise#settleProfiles).
+        VectorElementwise.settleProfiles();
+    }
 
     CtrnnVectorBlock() {
     }

@@ -30,6 +30,12 @@ final class VectorBlock implements RecurrentBlock {
     /** Recurrent terms per pass: 64 x 4 vectors of 8 doubles is 16 KiB of weights, half an L1 cache. */
     private static final int SLICE = 64;
 
+    static {
+        // Before any kernel runs: the JIT must not learn from these kernels' first loops alone
+        // which operations the Vector API's shared methods see (VectorElementwise#settleProfiles).
+        VectorElementwise.settleProfiles();
+    }
+
     VectorBlock() {
     }
 

@@ -24,6 +24,59 @@ public final class VectorElementwise implements ElementwiseMath {
     VectorElementwise() {
     }
 
+    /**
+     * Rounds of {@link #settleProfiles()}: enough for the JIT to have started profiling the
+     * Vector API's shared methods (it does after a few thousand calls) and to have seen every
+     * kind of operation there.
+     */
+    private static final int SETTLE_ROUNDS = 400;
+
+    static {
+        settleProfiles0();
+    }
+
+    /**
+     * Makes sure this class has been initialised, which runs every kind of vector operation the
+     * program uses a few thousand times on scratch arrays before any kernel runs.
+     *
+     * <p>Why: HotSpot's C2 of JDK 17 gives up the vector intrinsics of a method once the
+     * "class_check" traps recorded in the methods it inlines add up to {@code PerMethodTrapLimit}
+     * (100); the shared methods of the Vector API (e.g. {@code VectorOperators.opKind}, which
+     * every add and multiply inlines) collect such traps when the JIT compiled them while they had
+     * seen one kind of operation only (say adds and multiplies from a kernel's first loops) and a
+     * tanh's subtract or abs came later. A register-blocked kernel inlines {@code opKind} 32 times
+     * per loop, so 4 traps there were enough: its final stores ran boxed, hundreds of GC pauses
+     * and 5-20x slower, in the fresh JVMs whose first compilations happened in that order
+     * (docs/BENCHMARKS.md, "Fresh JVMs"). Run first and interleaved, every operation kind is in
+     * those methods' profiles from the start, the JIT never bets on one and no trap is recorded,
+     * whatever the order of compilations. The kernels' own profiles are not touched: they see the
+     * one species they always see. Costs a fraction of a second once per JVM; changes no result.
+     */
+    public static void settleProfiles() {
+        // The work is done by the static initialiser, once per JVM.
+    }
+
+    private static void settleProfiles0() {
+        final int n = 2 * V + 1;
+        final double[] a = new double[n];
+        final double[] b = new double[n];
+        final double[] c = new double[n];
+        final double[] d = new double[n];
+        for (int round = 0; round < SETTLE_ROUNDS; round++) {
+            for (int i = 0; i < n; i++) {
+                a[i] = (i + round % 7) * 0.37 - 1.1;
+            }
+            tanhInPlace(a, 0, n);
+            expVector(a, 0);
+            System.arraycopy(a, 0, b, 0, n);
+            logVector(b, V);
+            sinCosVector(a, c, d, 0);
+            final DoubleVector x = DoubleVector.fromArray(S, c, 0);
+            final DoubleVector y = DoubleVector.fromArray(S, d, V);
+            x.add(y.mul(x)).sub(y).div(y.add(2.0)).neg().abs().intoArray(a, 0);
+        }
+    }
+
     static int lanes() {
         return V;
     }
