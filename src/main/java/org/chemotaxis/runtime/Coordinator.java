@@ -344,7 +344,12 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
      * that the worker count is true at once and a new incarnation of the node can take their place.
      */
     private Behavior<Command> onNodeDowned(NodeDowned msg) {
-        String node = nodeOf(msg.event().member().address());
+        Member member = msg.event().member();
+        if (member.uniqueAddress().equals(Cluster.get(getContext().getSystem()).selfMember().uniqueAddress())) {
+            failRun(downedHere(settings.runDir()));
+            return this;
+        }
+        String node = nodeOf(member.address());
         java.util.List<ActorRef<Worker.Command>> gone = scheduler.workers().stream()
                 .filter(w -> node.equals(scheduler.nodeOf(w))).toList();
         gone.forEach(scheduler::leave);
@@ -651,6 +656,17 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         end(new RunEvent.Interrupted(settings.runId(), now(), training.epochsDone(), training.step(), reason),
                 new RunOutcome(RunOutcome.Status.INTERRUPTED, training.epochsDone(), training.step(),
                         null, ParameterHash.sha256(training.theta()), reason));
+    }
+
+    /**
+     * Why a trainer whose own node was downed stops: the other nodes can no longer be its workers
+     * (Akka never lets a downed node back in), and the checkpoint of the last whole epoch is
+     * intact, so a resume continues the run.
+     */
+    static String downedHere(Object runDir) {
+        return "this trainer's node was downed from the cluster (the other nodes found it unreachable: a long "
+                + "pause, a network cut or starved cores); the run folder is intact: continue with "
+                + "train --resume " + runDir;
     }
 
     private void failRun(String reason) {

@@ -160,6 +160,13 @@ public final class LocalRun {
         Config config = workerDispatcher(localWorkers).withFallback(akkaConfig);
         ActorSystem<Void> system = ActorSystem.create(guardian(parts, localWorkers, outcome, coordinatorReady, begin),
                 ClusterSetup.SYSTEM, config);
+        // A node downed from its cluster shuts its actor system down, possibly before the
+        // coordinator has said why: the run must end then rather than wait for good.
+        String stoppedEarly = ClusterSetup.isCluster(system) ? Coordinator.downedHere(parts.runDir())
+                : "the trainer's actor system stopped before the run ended; continue with train --resume "
+                + parts.runDir();
+        system.getWhenTerminated().thenRun(() -> outcome.complete(new RunOutcome(RunOutcome.Status.FAILED,
+                0, 0, null, null, stoppedEarly)));
         try {
             if (ClusterSetup.isCluster(system)) {
                 ClusterSetup.join(system, ClusterSetup.self(system));

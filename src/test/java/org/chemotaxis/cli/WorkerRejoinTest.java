@@ -304,4 +304,39 @@ class WorkerRejoinTest {
         assertTrue(last.path("tasks_by_node").has(ClusterSetup.SYSTEM + "@127.0.0.1:" + port),
                 "the new incarnation computed: " + last);
     }
+
+    /**
+     * A trainer whose own node is downed (the other nodes found it unreachable, e.g. while it was
+     * paused) cannot get its workers back: it ends at once, exit 1 with the resume line, instead
+     * of waiting with no workers for good; its checkpoint resumes.
+     */
+    @Test
+    void aTrainerDownedFromItsClusterEndsWithTheResumeLine() throws Exception {
+        ExperimentConfig c = config(40);
+        SequenceExperiment exp = new SequenceExperiment(c);
+        RunFolder folder = RunFolder.create(tmp, "downed-trainer");
+        var parts = RunParts.of(exp, exp.newTraining(), folder, null);
+        Config akka = ClusterSetup.node("127.0.0.1", 0, "trainer", null, null, ConfigFactory.load());
+        AtomicReference<ActorSystem<Void>> trainer = new AtomicReference<>();
+        CompletableFuture<Address> seed = new CompletableFuture<>();
+        CompletableFuture<RunOutcome> run = CompletableFuture.supplyAsync(() -> LocalRun.run(parts, 0, akka, system -> {
+            trainer.set(system);
+            seed.complete(ClusterSetup.self(system));
+        }, null));
+        Address at = seed.get(60, TimeUnit.SECONDS);
+        RejoiningNode node = worker(at.getHost().get() + ":" + at.getPort().get(), slowJobs(15));
+        CompletableFuture.supplyAsync(node::run);
+        try {
+            waitFor(() -> epochsEnded(folder.dir()) >= 1, 120, "the worker computed an epoch");
+            Cluster.get(trainer.get()).manager().tell(new Down(at));
+            RunOutcome o = run.get(60, TimeUnit.SECONDS);
+            assertEquals(RunOutcome.Status.FAILED, o.status());
+            assertTrue(o.reason().startsWith("this trainer's node was downed from the cluster"), o.reason());
+            assertTrue(o.reason().endsWith("train --resume " + folder.dir()), o.reason());
+        } finally {
+            node.stop();
+        }
+        assertTrue(Files.exists(folder.dir().resolve("checkpoint.json")), "a checkpoint to resume from");
+        assertTrue(epochsEnded(folder.dir()) < 40, "ended mid-run");
+    }
 }
