@@ -13,7 +13,8 @@
 #
 # Each scenario has a network of its own (its own namespaces, bridge and subnet 10.77.K.0/24), so
 # the scenarios run at the same time, PARALLEL at once (default: all), started STAGGER seconds
-# apart (default 8). Each trains the same config as a one-JVM reference run (which runs beside
+# apart (default 2); they start their JVMs one scenario at a time (the next one once the
+# workers of the one before all compute), the busiest part on a small machine. Each trains the same config as a one-JVM reference run (which runs beside
 # them) and ends with a verdict line; the script ends with a table: scenario, params_sha256 equal
 # to the reference's, slowest epoch against the median epoch (the first epoch, JVMs starting,
 # left out), tasks handed out again when a node became unreachable, copies of slow tasks
@@ -26,7 +27,7 @@
 #
 #   deploy/netns-cluster.sh [--short | --long] [--parallel N] [SCENARIO...]
 #
-#   --long        all six (the default; what CI runs)
+#   --long        all six (the default; what CI runs, in about 6 minutes on two cores)
 #   --short       link-cut pause trainer-kill other-build
 #   --parallel N  at most N scenarios at once (default PARALLEL, else all of them)
 #
@@ -36,7 +37,7 @@
 #
 # Environment: EPOCHS (default 60), FAULT_SECONDS (20), WORKERS (3), HOST_CPU (15: percent of a
 # core each worker host gets once it computes, so that a run lasts long enough for a fault and
-# the recovery after it whatever the machine), STRAGGLER_CPU (4), PARALLEL, STAGGER (8),
+# the recovery after it whatever the machine), STRAGGLER_CPU (4), PARALLEL, STAGGER (2),
 # NETNS_KEEP=1 keeps the work folder, JAVA_OPTS (default -XX:+UseSerialGC -Xmx384m).
 # Last line: "netns-cluster: N passed, M failed".
 set -uo pipefail
@@ -44,7 +45,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 CHECK_NAME=netns-cluster
-all_scenarios=(link-cut pause straggler trainer-kill other-build churn)
+# The longest first (they start one after another).
+all_scenarios=(trainer-kill link-cut pause churn straggler other-build)
 short_scenarios=(link-cut pause trainer-kill other-build)
 scenarios=()
 parallel="${PARALLEL:-0}"
@@ -73,7 +75,7 @@ done
 [ ${#scenarios[@]} -le 200 ] || { echo "$CHECK_NAME: at most 200 scenarios at a time" >&2; exit 2; }
 [[ "$parallel" =~ ^[0-9]+$ ]] || { echo "$CHECK_NAME: PARALLEL must be a count, not '$parallel'" >&2; exit 2; }
 [ "$parallel" -ge 1 ] || parallel=${#scenarios[@]}
-stagger="${STAGGER:-8}"
+stagger="${STAGGER:-2}"
 
 epochs="${EPOCHS:-60}"
 fault_seconds="${FAULT_SECONDS:-20}"
@@ -84,6 +86,9 @@ export JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -Xmx384m}"
 read -r -a java_opts <<<"$JAVA_OPTS"
 # The vector kernels, as bin/chemotaxis runs them (the same numbers without, only slower).
 java_opts+=(--add-modules jdk.incubator.vector)
+# A node's first join gives up after 20 s by default (a worker started with no trainer there
+# says so and ends); JVMs starting side by side on two busy cores can take longer than that.
+node_opts=("${java_opts[@]}" -Dakka.cluster.shutdown-after-unsuccessful-join-seed-nodes=120s)
 
 log() { echo "$CHECK_NAME: $*" >&2; }
 
@@ -99,6 +104,7 @@ cannot_run() {
 [ "$(id -u)" = 0 ] || cannot_run "network namespaces need root (this is uid $(id -u))"
 command -v ip >/dev/null 2>&1 || cannot_run "the ip command (iproute2) is missing"
 command -v java >/dev/null 2>&1 || cannot_run "java is missing"
+command -v flock >/dev/null 2>&1 || cannot_run "the flock command (util-linux) is missing"
 probe="cxprobe$$"
 if ! err="$(ip netns add "$probe" 2>&1)"; then
   cannot_run "cannot create a network namespace: $err"
@@ -321,7 +327,7 @@ LAST_PID=""
 start() {
   local ns="$1" out="$2"
   shift 2
-  ip netns exec "$ns" java "${java_opts[@]}" -jar "$@" >"$out" 2>&1 </dev/null &
+  ip netns exec "$ns" java "${node_opts[@]}" -jar "$@" >"$out" 2>&1 </dev/null 9>&- &
   LAST_PID=$!
   pids+=("$LAST_PID")
   echo "$LAST_PID" >>"$work/pids"
@@ -436,6 +442,10 @@ run_scenario() {
   mkdir -p "$dir"
   log "---- $s on ${net}-* ($subnet.0/24)"
   local t_start=$SECONDS
+  # One scenario at a time starts its JVMs (the busiest part), until its workers all compute.
+  exec 9>>"$work/starting.lock"
+  flock 9
+  log "$s: starting its nodes after $((SECONDS - t_start)) s in line"
   start "$net-t" "$dir/trainer.log" "$jar" train "$config" --cluster --host "$trainer_ip" --port 2551 --workers 0 \
     --insecure --out "$work/runs" --name "$name"
   local trainer=$LAST_PID
@@ -453,7 +463,20 @@ run_scenario() {
   local observer_file="$dir/observer.jsonl"
 
   if ! wait_for 180 all_computing "$run" "$n_workers"; then
-    problems+=("the $n_workers workers were not all computing within 180 s")
+    problems+=("the $n_workers workers were not all computing within 180 s: $(computing_last "$run") were after $(epochs_ended "$run") epoch(s)")
+    flock -u 9
+    # No fault on a run that did not start: stop it and say so.
+    kill -TERM "$trainer" "${workers[@]}" "$observer" 2>/dev/null
+    for i in "$trainer" "${workers[@]}" "$observer"; do
+      wait_for 15 gone "$i" || kill -KILL "$i" 2>/dev/null
+    done
+    printf '%-13s %-5s %7s %6s %8s %6s %6s %9s %11s  %-7s %s\n' "$s" - - - - - - - - FAIL "did not start" >"$dir/row"
+    echo "$CHECK_NAME: verdict $s: FAIL in $((SECONDS - t_start)) s: ${problems[*]}"
+    for f in "$dir"/trainer.log "$dir"/worker-*.log; do
+      [ -f "$f" ] && { echo "---- $s: $f (last 10 lines)"; tail -n 10 "$f" | cut -c1-300; }
+    done >"$dir/failure"
+    echo FAIL >"$dir/verdict"
+    return
   fi
   # From now on every worker host runs at its own modest speed (warm JVMs; the trainer's host is not
   # limited): the run then lasts long enough in time for a fault and the recovery after it.
@@ -462,6 +485,7 @@ run_scenario() {
       cpu_limit "w$((i + 1))" "$host_cpu" "${workers[$i]}" || problems+=("cannot limit worker $((i + 1))'s CPU")
     done
   fi
+  flock -u 9
   local before_fault
   before_fault="$(computing_last "$run")"
   local fault_epoch
@@ -557,9 +581,9 @@ run_scenario() {
               fi
             fi
             k=$((k + 1))
-            ip netns exec "$net-c$(((k % 2) + 1))" java "${java_opts[@]}" -jar "$jar" worker --join "$trainer_ip:2551" \
+            ip netns exec "$net-c$(((k % 2) + 1))" java "${node_opts[@]}" -jar "$jar" worker --join "$trainer_ip:2551" \
               --host "$(churn_ip $(((k % 2) + 1)))" --port $((2600 + k)) --insecure --workers 1 \
-              >"$dir/churn-$k.log" 2>&1 </dev/null &
+              >"$dir/churn-$k.log" 2>&1 </dev/null 9>&- &
             echo "$!" >>"$dir/churn.pids"
             since[$k]=$SECONDS
             next=$((SECONDS + 8))
