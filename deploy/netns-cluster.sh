@@ -552,15 +552,8 @@ run_scenario() {
       # leaves, by SIGTERM or SIGKILL in turn, once it has computed (at most 60 s after its start):
       # however busy the machine, each churner takes part before it goes. A churner gets HOST_CPU
       # once it has joined, like the other hosts, so that a quiet machine does not run through
-      # the epochs while a churner has a core to itself; the three regular workers get half of
-      # HOST_CPU, so that the churn lasts long enough for several churners to take part.
-      # Until 12 epochs before the end; then a churner that has not computed yet leaves too, and
-      # those that have stay to the end.
-      if [ "$paced" = yes ]; then
-        for i in "${!workers[@]}"; do
-          cpu_limit "w$((i + 1))" $(((host_cpu + 1) / 2)) "${workers[$i]}" || problems+=("cannot limit worker $((i + 1))'s CPU")
-        done
-      fi
+      # the epochs while a churner has a core to itself. Until 12 epochs before the end; then a
+      # churner that has not computed yet leaves too, and those that have stay to the end.
       (
         k=0 next=0
         declare -A since=() paced_c=()
