@@ -6,26 +6,30 @@
 #
 #   link-cut      a worker's link is cut for FAULT_SECONDS (default 20), then restored
 #   pause         a worker JVM is stopped (SIGSTOP) for FAULT_SECONDS, then continued
-#   straggler     a worker is slowed to a tenth of a core (a CPU cgroup quota) for the rest of the run
+#   straggler     a worker is slowed to a few percent of a core (a CPU cgroup quota) for the rest of the run
 #   trainer-kill  the trainer gets SIGKILL, then `train --resume` starts again on its run folder
 #   other-build   a worker of another build (one more class in its jar) joins
 #   churn         workers join and leave every few seconds for most of the run
 #
-# Each scenario trains the same config as a one-JVM reference run and ends with a verdict line;
-# the script ends with a table: scenario, params_sha256 equal to the reference's, slowest epoch
-# against the median epoch (the first epoch, JVMs starting, left out), tasks handed out again
-# when a node became unreachable, copies of slow tasks (speculative execution), seconds from the
-# fault's end until the trainer had all its workers again, worker hosts computing in the last
-# epoch against before the fault, epochs and the end seen by the observer. A scenario fails
-# unless the hash is the reference's, the workers are back and computing, the observer saw every
-# epoch and the end, no epoch took longer than the fault's detection and a task (but for the
-# trainer-kill, whose first epoch after the resume waits for the workers), and the fault's own
-# signs are in the logs. A scenario that cannot run says why and fails.
+# Each scenario has a network of its own (its own namespaces, bridge and subnet 10.77.K.0/24), so
+# the scenarios run at the same time, PARALLEL at once (default: all), started STAGGER seconds
+# apart (default 2); they start their JVMs one scenario at a time (the next one once the
+# workers of the one before all compute), the busiest part on a small machine. Each trains the same config as a one-JVM reference run (which runs beside
+# them) and ends with a verdict line; the script ends with a table: scenario, params_sha256 equal
+# to the reference's, slowest epoch against the median epoch (the first epoch, JVMs starting,
+# left out), tasks handed out again when a node became unreachable, copies of slow tasks
+# (speculative execution), seconds from the fault's end until the trainer had all its workers
+# again, worker hosts computing in the last epoch against before the fault, epochs and the end
+# seen by the observer. A scenario fails unless the hash is the reference's, the workers are back
+# and computing, the observer saw every epoch and the end, no epoch took longer than the fault's
+# detection and a task (but for the trainer-kill, whose first epoch after the resume waits for the
+# workers), and the fault's own signs are in the logs. A scenario that cannot run says why and fails.
 #
-#   deploy/netns-cluster.sh [--short | --long] [SCENARIO...]
+#   deploy/netns-cluster.sh [--short | --long] [--parallel N] [SCENARIO...]
 #
-#   --short   link-cut pause trainer-kill other-build (what CI runs)
-#   --long    all six (the default)
+#   --long        all six (the default; what CI runs, in about 6 minutes on two cores)
+#   --short       link-cut pause trainer-kill other-build
+#   --parallel N  at most N scenarios at once (default PARALLEL, else all of them)
 #
 # Needs root (namespaces, veth, a bridge; CPU cgroups, without which the straggler is slowed by
 # SIGSTOP/SIGCONT and the hosts are not paced), iproute2 and Java 17. Everything it creates
@@ -33,21 +37,29 @@
 #
 # Environment: EPOCHS (default 60), FAULT_SECONDS (20), WORKERS (3), HOST_CPU (15: percent of a
 # core each worker host gets once it computes, so that a run lasts long enough for a fault and
-# the recovery after it whatever the machine), STRAGGLER_CPU (4), NETNS_KEEP=1 keeps the work
-# folder, JAVA_OPTS (default -XX:+UseSerialGC -Xmx384m). Last line: "netns-cluster: N passed, M failed".
+# the recovery after it whatever the machine), STRAGGLER_CPU (4), PARALLEL, STAGGER (2),
+# NETNS_KEEP=1 keeps the work folder, JAVA_OPTS (default -XX:+UseSerialGC -Xmx384m).
+# Last line: "netns-cluster: N passed, M failed".
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 CHECK_NAME=netns-cluster
-all_scenarios=(link-cut pause straggler trainer-kill other-build churn)
+# The longest first (they start one after another).
+all_scenarios=(trainer-kill link-cut pause churn straggler other-build)
 short_scenarios=(link-cut pause trainer-kill other-build)
 scenarios=()
+parallel="${PARALLEL:-0}"
 while [ $# -gt 0 ]; do
   case "$1" in
     --short) scenarios+=("${short_scenarios[@]}") ;;
     --long) scenarios+=("${all_scenarios[@]}") ;;
-    -h | --help) sed -n '2,37p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --parallel)
+      [[ "${2:-}" =~ ^[1-9][0-9]*$ ]] || { echo "$CHECK_NAME: --parallel needs a count >= 1" >&2; exit 2; }
+      parallel="$2"
+      shift
+      ;;
+    -h | --help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *)
       if [[ " ${all_scenarios[*]} " == *" $1 "* ]]; then
         scenarios+=("$1")
@@ -60,6 +72,10 @@ while [ $# -gt 0 ]; do
   shift
 done
 [ ${#scenarios[@]} -gt 0 ] || scenarios=("${all_scenarios[@]}")
+[ ${#scenarios[@]} -le 200 ] || { echo "$CHECK_NAME: at most 200 scenarios at a time" >&2; exit 2; }
+[[ "$parallel" =~ ^[0-9]+$ ]] || { echo "$CHECK_NAME: PARALLEL must be a count, not '$parallel'" >&2; exit 2; }
+[ "$parallel" -ge 1 ] || parallel=${#scenarios[@]}
+stagger="${STAGGER:-2}"
 
 epochs="${EPOCHS:-60}"
 fault_seconds="${FAULT_SECONDS:-20}"
@@ -70,12 +86,14 @@ export JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -Xmx384m}"
 read -r -a java_opts <<<"$JAVA_OPTS"
 # The vector kernels, as bin/chemotaxis runs them (the same numbers without, only slower).
 java_opts+=(--add-modules jdk.incubator.vector)
+# A node's first join gives up after 20 s by default (a worker started with no trainer there
+# says so and ends); JVMs starting side by side on two busy cores can take longer than that.
+node_opts=("${java_opts[@]}" -Dakka.cluster.shutdown-after-unsuccessful-join-seed-nodes=120s)
 
 log() { echo "$CHECK_NAME: $*" >&2; }
 
 passed=0
 failed=0
-table=()
 
 # ---------------------------------------------------------------- can it run here?
 cannot_run() {
@@ -86,6 +104,7 @@ cannot_run() {
 [ "$(id -u)" = 0 ] || cannot_run "network namespaces need root (this is uid $(id -u))"
 command -v ip >/dev/null 2>&1 || cannot_run "the ip command (iproute2) is missing"
 command -v java >/dev/null 2>&1 || cannot_run "java is missing"
+command -v flock >/dev/null 2>&1 || cannot_run "the flock command (util-linux) is missing"
 probe="cxprobe$$"
 if ! err="$(ip netns add "$probe" 2>&1)"; then
   cannot_run "cannot create a network namespace: $err"
@@ -100,14 +119,23 @@ ip netns del "$probe"
 # ---------------------------------------------------------------- the network
 id="$(printf '%04x' $((RANDOM % 65536)))"
 prefix="cx$id"
-switch="$prefix-sw"
-subnet="10.77.0"
-trainer_ip="$subnet.1"
-observer_ip="$subnet.9"
 namespaces=()
 pids=()
 cgroups=()
+runners=()
 work="$(mktemp -d "${TMPDIR:-/tmp}/netns-cluster.XXXXXX")"
+
+# use_net K: the names and addresses of scenario K's network: namespaces $net-NAME, veth ends
+# $netNAME and $netNAMEp (at most 15 characters), subnet 10.77.K.0/24.
+use_net() {
+  net="$prefix$1"
+  switch="$net-sw"
+  subnet="10.77.$1"
+  trainer_ip="$subnet.1"
+  observer_ip="$subnet.9"
+  stranger_ip="$subnet.8"
+}
+use_net 0
 
 running() {
   local state
@@ -118,11 +146,21 @@ running() {
 # Stops every process started here (SIGCONT first: a stopped one cannot act on SIGTERM), TERM,
 # then KILL after 10 s; removes the cgroups and the namespaces (their veth ends go with them).
 cleanup() {
-  local p i left
+  local p i left ns
   trap - EXIT INT TERM
-  # Churners are started by a subshell: their PIDs are in files.
-  for p in $(cat "$work"/*/churn.pids 2>/dev/null); do
+  # The scenarios' runners first, so that they start nothing more.
+  for p in "${runners[@]}"; do
+    running "$p" && kill -TERM "$p" 2>/dev/null
+  done
+  # Processes are started by the runners (subshells): their PIDs are in files; and whatever is
+  # still in one of the namespaces.
+  for p in $(cat "$work/pids" "$work"/*/churn.pids 2>/dev/null); do
     pids+=("$p")
+  done
+  for ns in "${namespaces[@]}"; do
+    for p in $(ip netns pids "$ns" 2>/dev/null); do
+      pids+=("$p")
+    done
   done
   for p in "${pids[@]}"; do
     if running "$p"; then
@@ -142,7 +180,8 @@ cleanup() {
     running "$p" && kill -KILL "$p" 2>/dev/null
   done
   # A cgroup can go once its processes are gone (they were, above).
-  for p in "${cgroups[@]}"; do
+  for p in "${cgroups[@]}" /sys/fs/cgroup/"$prefix"*-* /sys/fs/cgroup/cpu/"$prefix"*-*; do
+    [ -d "$p" ] || continue
     rmdir "$p" 2>/dev/null || { sleep 0.5; rmdir "$p" 2>/dev/null; }
   done
   for p in "${namespaces[@]}"; do
@@ -165,38 +204,48 @@ make_switch() {
     ip -n "$switch" link set br0 up
 }
 
-# add_host NAME IP: a namespace $prefix-NAME whose eth0 (IP/24) is wired to the bridge through
-# the switch's port $prefix-NAME (cutting the link = taking that port down).
+# add_host NAME IP: a namespace $net-NAME whose eth0 (IP/24) is wired to the bridge through
+# the switch's port ${net}NAMEp (cutting the link = taking that port down).
 add_host() {
-  local name="$1" ip_addr="$2" ns="$prefix-$1"
+  local name="$1" ip_addr="$2" ns="$net-$1"
   ip netns add "$ns" && namespaces+=("$ns") &&
-    ip link add "$prefix$name" type veth peer name "${prefix}${name}p" &&
-    ip link set "$prefix$name" netns "$ns" &&
-    ip link set "${prefix}${name}p" netns "$switch" &&
-    ip -n "$ns" link set "$prefix$name" name eth0 &&
+    ip link add "$net$name" type veth peer name "${net}${name}p" &&
+    ip link set "$net$name" netns "$ns" &&
+    ip link set "${net}${name}p" netns "$switch" &&
+    ip -n "$ns" link set "$net$name" name eth0 &&
     ip -n "$ns" addr add "$ip_addr/24" dev eth0 &&
     ip -n "$ns" link set eth0 up &&
     ip -n "$ns" link set lo up &&
-    ip -n "$switch" link set "${prefix}${name}p" master br0 &&
-    ip -n "$switch" link set "${prefix}${name}p" up
+    ip -n "$switch" link set "${net}${name}p" master br0 &&
+    ip -n "$switch" link set "${net}${name}p" up
 }
 
 worker_ip() { echo "$subnet.$((10 + $1))"; }
+churn_ip() { echo "$subnet.$((20 + $1))"; }
 
-log "network: namespaces $prefix-* on bridge br0 in $switch, subnet $subnet.0/24"
-make_switch || cannot_run "cannot create the switch namespace"
-add_host t "$trainer_ip" || cannot_run "cannot create the trainer's namespace"
-add_host o "$observer_ip" || cannot_run "cannot create the observer's namespace"
-for i in $(seq 1 "$n_workers"); do
-  add_host "w$i" "$(worker_ip "$i")" || cannot_run "cannot create worker $i's namespace"
+# build_net K: scenario K's network: the switch, and the hosts trainer (t), observer (o), the
+# workers (w1...), the stranger (x) and two churn hosts (c1, c2).
+build_net() {
+  use_net "$1"
+  make_switch || cannot_run "cannot create the switch namespace $switch"
+  add_host t "$trainer_ip" || cannot_run "cannot create the trainer's namespace in $net"
+  add_host o "$observer_ip" || cannot_run "cannot create the observer's namespace in $net"
+  for i in $(seq 1 "$n_workers"); do
+    add_host "w$i" "$(worker_ip "$i")" || cannot_run "cannot create worker $i's namespace in $net"
+  done
+  add_host x "$stranger_ip" || cannot_run "cannot create the stranger's namespace in $net"
+  for i in 1 2; do
+    add_host "c$i" "$(churn_ip "$i")" || cannot_run "cannot create churn namespace $i in $net"
+  done
+  if command -v ping >/dev/null 2>&1 && ! ip netns exec "$net-w1" ping -c 1 -W 2 "$trainer_ip" >/dev/null 2>&1; then
+    cannot_run "worker 1's namespace cannot reach the trainer's ($trainer_ip) in $net"
+  fi
+}
+
+log "network: for scenario K, namespaces ${prefix}K-* on a bridge br0 in ${prefix}K-sw, subnet 10.77.K.0/24"
+for k in $(seq 1 ${#scenarios[@]}); do
+  build_net "$k"
 done
-add_host x "$subnet.8" || cannot_run "cannot create the stranger's namespace"
-for i in 1 2; do
-  add_host "c$i" "$subnet.$((20 + i))" || cannot_run "cannot create churn namespace $i"
-done
-if command -v ping >/dev/null 2>&1 && ! ip netns exec "$prefix-w1" ping -c 1 -W 2 "$trainer_ip" >/dev/null 2>&1; then
-  cannot_run "worker 1's namespace cannot reach the trainer's ($trainer_ip)"
-fi
 
 # ---------------------------------------------------------------- build (not timed)
 log "building the jar if needed ..."
@@ -255,13 +304,22 @@ EOF
 
 sha_of() { sed -n 's/.*params_sha256=\([0-9a-f]*\).*/\1/p' "$1" 2>/dev/null | tail -n 1; }
 
-log "one-JVM reference run ($epochs epochs) ..."
-t0=$SECONDS
-java "${java_opts[@]}" -jar "$jar" train "$config" --workers 2 --out "$work/runs" --name solo \
-  >"$work/solo.out" 2>"$work/solo.log" </dev/null
-ref_sha="$(sha_of "$work/solo.out")"
-[ -n "$ref_sha" ] || { tail -n 20 "$work/solo.log" >&2; cannot_run "the one-JVM reference run failed"; }
-log "reference: params_sha256=$ref_sha in $((SECONDS - t0)) s"
+# The one-JVM reference run goes on beside the scenarios; each waits for its hash at the end.
+log "one-JVM reference run ($epochs epochs), beside the scenarios ..."
+(
+  t0=$SECONDS
+  java "${java_opts[@]}" -jar "$jar" train "$config" --workers 2 --out "$work/runs" --name solo \
+    >"$work/solo.out" 2>"$work/solo.log" </dev/null
+  sha_of "$work/solo.out" >"$work/ref.sha"
+  if [ -s "$work/ref.sha" ]; then
+    log "reference: params_sha256=$(cat "$work/ref.sha") in $((SECONDS - t0)) s"
+  else
+    tail -n 20 "$work/solo.log" >&2
+    log "the one-JVM reference run failed"
+  fi
+  touch "$work/ref.done"
+) &
+pids+=("$!")
 
 # ---------------------------------------------------------------- helpers of a scenario
 LAST_PID=""
@@ -269,9 +327,10 @@ LAST_PID=""
 start() {
   local ns="$1" out="$2"
   shift 2
-  ip netns exec "$ns" java "${java_opts[@]}" -jar "$@" >"$out" 2>&1 </dev/null &
+  ip netns exec "$ns" java "${node_opts[@]}" -jar "$@" >"$out" 2>&1 </dev/null 9>&- &
   LAST_PID=$!
   pids+=("$LAST_PID")
+  echo "$LAST_PID" >>"$work/pids"
 }
 
 wait_for() {
@@ -322,7 +381,7 @@ observer_epochs() {
   grep '"event":"EpochEnded"' "$1" 2>/dev/null | sed -n 's/.*"epoch":\([0-9]*\).*/\1/p' | sort -un | wc -l
 }
 
-# cpu_limit NAME PERCENT PID: puts PID in the CPU cgroup $prefix-NAME (cgroup v2 or v1), limited
+# cpu_limit NAME PERCENT PID: puts PID in the CPU cgroup $net-NAME (cgroup v2 or v1), limited
 # to PERCENT of one core: a host of its own speed. The period is 10 ms (longer where the quota
 # would be under the kernel's 1 ms minimum), so that a slow host is slow evenly rather than
 # stopped for most of every 100 ms (a JVM's heartbeats and GC pauses suffer less). Fails when
@@ -334,13 +393,13 @@ cpu_limit() {
     period=$((100000 / percent))
   fi
   if [ -f /sys/fs/cgroup/cgroup.controllers ] && grep -qw cpu /sys/fs/cgroup/cgroup.controllers; then
-    g="/sys/fs/cgroup/$prefix-$name"
+    g="/sys/fs/cgroup/$net-$name"
     grep -qw cpu /sys/fs/cgroup/cgroup.subtree_control 2>/dev/null || echo +cpu >/sys/fs/cgroup/cgroup.subtree_control 2>/dev/null
     mkdir -p "$g" 2>/dev/null || return 1
     [[ " ${cgroups[*]} " == *" $g "* ]] || cgroups+=("$g")
     echo "$quota $period" >"$g/cpu.max" 2>/dev/null && echo "$pid" >"$g/cgroup.procs" 2>/dev/null
   elif [ -d /sys/fs/cgroup/cpu ]; then
-    g="/sys/fs/cgroup/cpu/$prefix-$name"
+    g="/sys/fs/cgroup/cpu/$net-$name"
     mkdir -p "$g" 2>/dev/null || return 1
     [[ " ${cgroups[*]} " == *" $g "* ]] || cgroups+=("$g")
     # The quota first when the period shrinks (it must not exceed the period), else the period first.
@@ -375,32 +434,49 @@ duty_cycle() {
 }
 
 # ---------------------------------------------------------------- one scenario
-runs_started=0
+# run_scenario SCENARIO K: runs SCENARIO on network K (use_net K first), in a runner of its own;
+# prints its verdict line, and leaves its table row in $dir/row and PASS or FAIL in $dir/verdict.
 run_scenario() {
-  runs_started=$((runs_started + 1))
-  local s="$1" name="$1-$runs_started"
+  local s="$1" name="$1-$2"
   local dir="$work/$name" run="$work/runs/$name" problems=() notes=()
   mkdir -p "$dir"
-  log "---- $s"
+  log "---- $s on ${net}-* ($subnet.0/24)"
   local t_start=$SECONDS
-  start "$prefix-t" "$dir/trainer.log" "$jar" train "$config" --cluster --host "$trainer_ip" --port 2551 --workers 0 \
+  # One scenario at a time starts its JVMs (the busiest part), until its workers all compute.
+  exec 9>>"$work/starting.lock"
+  flock 9
+  log "$s: starting its nodes after $((SECONDS - t_start)) s in line"
+  start "$net-t" "$dir/trainer.log" "$jar" train "$config" --cluster --host "$trainer_ip" --port 2551 --workers 0 \
     --insecure --out "$work/runs" --name "$name"
   local trainer=$LAST_PID
   # The trainer's stdout (the last line run_dir=... params_sha256=...) is in trainer.log with its log.
   wait_for 90 listening "$dir/trainer.log" || problems+=("the trainer did not listen within 90 s")
   local workers=() i
   for i in $(seq 1 "$n_workers"); do
-    start "$prefix-w$i" "$dir/worker-$i.log" "$jar" worker --join "$trainer_ip:2551" --host "$(worker_ip "$i")" \
+    start "$net-w$i" "$dir/worker-$i.log" "$jar" worker --join "$trainer_ip:2551" --host "$(worker_ip "$i")" \
       --insecure --workers 1
     workers+=("$LAST_PID")
   done
-  start "$prefix-o" "$dir/observer.out" "$jar" observe --join "$trainer_ip:2551" --host "$observer_ip" --insecure \
+  start "$net-o" "$dir/observer.out" "$jar" observe --join "$trainer_ip:2551" --host "$observer_ip" --insecure \
     --out "$dir/observer.jsonl"
   local observer=$LAST_PID
   local observer_file="$dir/observer.jsonl"
 
   if ! wait_for 180 all_computing "$run" "$n_workers"; then
-    problems+=("the $n_workers workers were not all computing within 180 s")
+    problems+=("the $n_workers workers were not all computing within 180 s: $(computing_last "$run") were after $(epochs_ended "$run") epoch(s)")
+    flock -u 9
+    # No fault on a run that did not start: stop it and say so.
+    kill -TERM "$trainer" "${workers[@]}" "$observer" 2>/dev/null
+    for i in "$trainer" "${workers[@]}" "$observer"; do
+      wait_for 15 gone "$i" || kill -KILL "$i" 2>/dev/null
+    done
+    printf '%-13s %-5s %7s %6s %8s %6s %6s %9s %11s  %-7s %s\n' "$s" - - - - - - - - FAIL "did not start" >"$dir/row"
+    echo "$CHECK_NAME: verdict $s: FAIL in $((SECONDS - t_start)) s: ${problems[*]}"
+    for f in "$dir"/trainer.log "$dir"/worker-*.log; do
+      [ -f "$f" ] && { echo "---- $s: $f (last 10 lines)"; tail -n 10 "$f" | cut -c1-300; }
+    done >"$dir/failure"
+    echo FAIL >"$dir/verdict"
+    return
   fi
   # From now on every worker host runs at its own modest speed (warm JVMs; the trainer's host is not
   # limited): the run then lasts long enough in time for a fault and the recovery after it.
@@ -409,6 +485,7 @@ run_scenario() {
       cpu_limit "w$((i + 1))" "$host_cpu" "${workers[$i]}" || problems+=("cannot limit worker $((i + 1))'s CPU")
     done
   fi
+  flock -u 9
   local before_fault
   before_fault="$(computing_last "$run")"
   local fault_epoch
@@ -418,10 +495,10 @@ run_scenario() {
   local trainer_out="$dir/trainer.log" churn_pid="" stranger="" fault_end="" short_note=""
   case "$s" in
     link-cut)
-      ip -n "$switch" link set "${prefix}w1p" down
+      ip -n "$switch" link set "${net}w1p" down
       log "$s: worker 1's link cut for $fault_seconds s"
       sleep "$fault_seconds"
-      ip -n "$switch" link set "${prefix}w1p" up
+      ip -n "$switch" link set "${net}w1p" up
       fault_end="$(now_hms)"
       log "$s: worker 1's link restored"
       ;;
@@ -439,6 +516,7 @@ run_scenario() {
       else
         duty_cycle "${workers[2]}" &
         pids+=("$!")
+        echo "$!" >>"$work/pids"
         notes+=("no CPU cgroup: slowed by SIGSTOP/SIGCONT")
         log "$s: worker 3 stopped 90 ms of every 100 for the rest of the run (no CPU cgroup to use)"
       fi
@@ -450,7 +528,7 @@ run_scenario() {
       wait "$trainer" 2>/dev/null
       wait "$observer" 2>/dev/null
       sleep 2
-      start "$prefix-t" "$dir/trainer-resumed.log" "$jar" train --resume "$run" --cluster --host "$trainer_ip" \
+      start "$net-t" "$dir/trainer-resumed.log" "$jar" train --resume "$run" --cluster --host "$trainer_ip" \
         --port 2551 --workers 0 --insecure
       trainer=$LAST_PID
       trainer_out="$dir/trainer-resumed.log"
@@ -458,41 +536,69 @@ run_scenario() {
       wait_for 90 listening "$trainer_out" || problems+=("the resumed trainer did not listen within 90 s")
       # A new observer: the first one ended with the trainer; this one gets the whole run replayed.
       observer_file="$dir/observer-2.jsonl"
-      start "$prefix-o" "$dir/observer-2.out" "$jar" observe --join "$trainer_ip:2551" --host "$observer_ip" \
+      start "$net-o" "$dir/observer-2.out" "$jar" observe --join "$trainer_ip:2551" --host "$observer_ip" \
         --insecure --out "$observer_file"
       observer=$LAST_PID
       ;;
     other-build)
-      start "$prefix-x" "$dir/stranger.log" "$other_jar" worker --join "$trainer_ip:2551" --host "$subnet.8" \
+      start "$net-x" "$dir/stranger.log" "$other_jar" worker --join "$trainer_ip:2551" --host "$subnet.8" \
         --insecure --workers 1
       stranger=$LAST_PID
       log "$s: a worker of another build joins"
       wait_for 90 gone "$stranger" || problems+=("the worker of another build did not stop within 90 s")
       ;;
     churn)
-      # Every 8 s a worker JVM starts on one of two churn hosts, where the one started 16 s
-      # before (it had about 8 s in the run after its JVM's start) leaves, by SIGTERM or SIGKILL
-      # in turn; until 12 epochs before the end, so that the last ones are seen to the end.
+      # Every 8 s a worker JVM starts on one of two churn hosts, where the one started two before
+      # leaves, by SIGTERM or SIGKILL in turn, once it has computed (at most 60 s after its start):
+      # however busy the machine, each churner takes part before it goes. A churner gets HOST_CPU
+      # once it has joined, like the other hosts, so that a quiet machine does not run through
+      # the epochs while a churner has a core to itself. Until 12 epochs before the end; then a
+      # churner that has not computed yet leaves too, and those that have stay to the end.
       (
-        k=0
+        k=0 next=0
+        declare -A since=() paced_c=()
+        computed_c() { events_of "$run" | grep -q "chemotaxis@$(churn_ip $((($1 % 2) + 1))):$((2600 + $1))[^0-9]"; }
+        leave() {
+          if [ $(($1 % 2)) -eq 0 ]; then kill -TERM "$2"; else kill -KILL "$2"; fi
+          wait_for 20 gone "$2"
+        }
         while [ "$(epochs_ended "$run")" -lt $((epochs - 12)) ] && running "$trainer"; do
-          k=$((k + 1))
-          ns="$prefix-c$(((k % 2) + 1))"
-          ip_c="$subnet.$((20 + (k % 2) + 1))"
-          old="$(sed -n "$((k - 2))p" "$dir/churn.pids" 2>/dev/null)"
-          if [ -n "$old" ] && running "$old"; then
-            if [ $((k % 2)) -eq 0 ]; then kill -TERM "$old"; else kill -KILL "$old"; fi
-            wait_for 20 gone "$old"
+          for j in $(seq 1 "$k"); do
+            if [ -z "${paced_c[$j]:-}" ] && grep -qs "joined the cluster" "$dir/churn-$j.log"; then
+              [ "$paced" = yes ] && cpu_limit "c$(((j % 2) + 1))" "$host_cpu" "$(sed -n "${j}p" "$dir/churn.pids")"
+              paced_c[$j]=1
+            fi
+          done
+          if [ $SECONDS -ge $next ]; then
+            old_k=$((k - 1))
+            old="$(sed -n "${old_k}p" "$dir/churn.pids" 2>/dev/null)"
+            if [ -n "$old" ] && running "$old"; then
+              if computed_c "$old_k" || [ $((SECONDS - ${since[$old_k]})) -ge 60 ]; then
+                leave "$old_k" "$old"
+              else
+                sleep 1
+                continue
+              fi
+            fi
+            k=$((k + 1))
+            ip netns exec "$net-c$(((k % 2) + 1))" java "${node_opts[@]}" -jar "$jar" worker --join "$trainer_ip:2551" \
+              --host "$(churn_ip $(((k % 2) + 1)))" --port $((2600 + k)) --insecure --workers 1 \
+              >"$dir/churn-$k.log" 2>&1 </dev/null 9>&- &
+            echo "$!" >>"$dir/churn.pids"
+            since[$k]=$SECONDS
+            next=$((SECONDS + 8))
           fi
-          ip netns exec "$ns" java "${java_opts[@]}" -jar "$jar" worker --join "$trainer_ip:2551" --host "$ip_c" \
-            --insecure --workers 1 >"$dir/churn-$k.log" 2>&1 </dev/null &
-          echo "$!" >>"$dir/churn.pids"
-          sleep 8
+          sleep 1
+        done
+        for j in $(seq 1 "$k"); do
+          p="$(sed -n "${j}p" "$dir/churn.pids")"
+          running "$p" && ! computed_c "$j" && leave "$j" "$p"
         done
       ) 2>>"$dir/churn.err" &
       churn_pid=$!
       pids+=("$churn_pid")
-      log "$s: every 8 s a worker joins and the one before the last leaves (SIGTERM or SIGKILL in turn)"
+      echo "$churn_pid" >>"$work/pids"
+      log "$s: every 8 s a worker joins and the one before the last leaves once it has computed (SIGTERM or SIGKILL in turn)"
       ;;
   esac
 
@@ -523,7 +629,11 @@ run_scenario() {
   local observer_rc=0
   wait "$observer" 2>/dev/null || observer_rc=$?
 
-  # ---- what happened
+  # ---- what happened (the reference run may still be going on)
+  wait_for 900 test -e "$work/ref.done" || problems+=("the one-JVM reference run did not end within 900 s")
+  local ref_sha
+  ref_sha="$(cat "$work/ref.sha" 2>/dev/null)"
+  [ -n "$ref_sha" ] || problems+=("no reference hash: the one-JVM reference run failed")
   local sha slowest median requeued copies end_computing seen saw_end alive_end="" back="-"
   sha="$(sha_of "$trainer_out")"
   [ -n "$fault_end" ] && back="$(back_after "$trainer_out" "$fault_end" "$n_workers")"
@@ -594,7 +704,7 @@ run_scenario() {
       alive_end=$(grep -l "stopped: the training ended" "$dir"/churn-*.log 2>/dev/null | wc -l)
       local computed started
       started=$(wc -l <"$dir/churn.pids")
-      computed=$(events_of "$run" | grep -o 'chemotaxis@10\.77\.0\.2[12]:[0-9]*' | sort -u | wc -l)
+      computed=$(events_of "$run" | grep -o "chemotaxis@${subnet//./\\.}\\.2[12]:[0-9]*" | sort -u | wc -l)
       expected_end=$((n_workers + alive_end))
       [ "$computed" -ge 2 ] || problems+=("only $computed churner(s) computed")
       notes+=("$started churners started, $computed of them computed, $alive_end up at the end")
@@ -608,41 +718,74 @@ run_scenario() {
   fi
 
   local verdict=PASS
-  if [ ${#problems[@]} -gt 0 ]; then
-    verdict=FAIL
-    failed=$((failed + 1))
-  else
-    passed=$((passed + 1))
-  fi
+  [ ${#problems[@]} -eq 0 ] || verdict=FAIL
   local hash_equal=no
-  [ "$sha" = "$ref_sha" ] && hash_equal=yes
-  local line
-  line="$(printf '%-13s %-5s %7s %6s %8s %6s %6s %9s %11s  %-7s %s' "$s" "$hash_equal" "$slowest" "$median" "$requeued" \
-    "$copies" "$back" "$end_computing/$expected_end" "$seen/$epochs,$saw_end" "$verdict" "$short_note")"
-  table+=("$line")
+  [ -n "$sha" ] && [ "$sha" = "$ref_sha" ] && hash_equal=yes
+  printf '%-13s %-5s %7s %6s %8s %6s %6s %9s %11s  %-7s %s\n' "$s" "$hash_equal" "$slowest" "$median" "$requeued" \
+    "$copies" "$back" "$end_computing/$expected_end" "$seen/$epochs,$saw_end" "$verdict" "$short_note" >"$dir/row"
   local why=""
   [ ${#problems[@]} -gt 0 ] && why=": $(IFS=';'; echo "${problems[*]}")"
   [ ${#notes[@]} -gt 0 ] && why="$why ($(IFS=';'; echo "${notes[*]}"))"
   echo "$CHECK_NAME: verdict $s: $verdict in $((SECONDS - t_start)) s: hash equal $hash_equal, slowest epoch ${slowest} s against median ${median} s, $requeued task(s) requeued, $copies copied, all $n_workers workers back after $back s, $end_computing/$expected_end worker nodes computing at the end, observer saw $seen/$epochs epochs and end: $saw_end$why"
   if [ "$verdict" = FAIL ]; then
+    # Shown after all the scenarios, not in the middle of the others' lines.
     for f in "$trainer_out" "$dir"/worker-*.log; do
-      [ -f "$f" ] && { echo "---- $f (last 10 lines)" >&2; tail -n 10 "$f" | cut -c1-300 >&2; }
-    done
+      [ -f "$f" ] && { echo "---- $s: $f (last 10 lines)"; tail -n 10 "$f" | cut -c1-300; }
+    done >"$dir/failure"
   fi
+  echo "$verdict" >"$dir/verdict"
 }
 
+# ---------------------------------------------------------------- all of them
+# At most $parallel runners at once, started $stagger s apart (JVMs starting are the busiest part).
+alive_runners() {
+  local r n=0
+  for r in "${runners[@]}"; do
+    running "$r" && n=$((n + 1))
+  done
+  echo "$n"
+}
 start_all=$SECONDS
-for s in "${scenarios[@]}"; do
-  run_scenario "$s"
+log "${#scenarios[@]} scenario(s), at most $parallel at once, started $stagger s apart"
+for idx in "${!scenarios[@]}"; do
+  if [ "$idx" -gt 0 ]; then
+    sleep "$stagger"
+  fi
+  while [ "$(alive_runners)" -ge "$parallel" ]; do
+    sleep 1
+  done
+  (
+    trap - EXIT INT TERM
+    use_net $((idx + 1))
+    run_scenario "${scenarios[$idx]}" $((idx + 1))
+  ) &
+  runners+=("$!")
+done
+for r in "${runners[@]}"; do
+  wait "$r"
+done
+
+passed=0
+failed=0
+for idx in "${!scenarios[@]}"; do
+  d="$work/${scenarios[$idx]}-$((idx + 1))"
+  if [ "$(cat "$d/verdict" 2>/dev/null)" = PASS ]; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    [ -f "$d/verdict" ] || echo "$CHECK_NAME: verdict ${scenarios[$idx]}: FAIL: its runner ended without a verdict"
+    [ -f "$d/failure" ] && cut -c1-300 "$d/failure" >&2
+  fi
 done
 
 echo
 printf '%-13s %-5s %7s %6s %8s %6s %6s %9s %11s  %-7s %s\n' scenario hash slowest median requeued copies back computing \
   observer verdict note
 printf '%-13s %-5s %7s %6s %8s %6s %6s %9s %11s  %-7s %s\n' "" equal "s" "s" "" "" "s" "end/start" epochs,end "" ""
-for l in "${table[@]}"; do
-  echo "$l"
+for idx in "${!scenarios[@]}"; do
+  cat "$work/${scenarios[$idx]}-$((idx + 1))/row" 2>/dev/null ||
+    printf '%-13s %s\n' "${scenarios[$idx]}" "(no verdict)"
 done
-log "total $((SECONDS - start_all)) s for ${#scenarios[@]} scenario(s) (reference run before: not counted)"
+log "total $((SECONDS - start_all)) s for ${#scenarios[@]} scenario(s), at most $parallel at once (the reference run beside them)"
 echo "$CHECK_NAME: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
