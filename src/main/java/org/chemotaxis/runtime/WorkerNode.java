@@ -79,8 +79,10 @@ public final class WorkerNode {
                     })
                     .onMessage(MemberEvent.class, m -> {
                         ClusterEvent.MemberEvent e = m.event();
-                        if (e instanceof ClusterEvent.MemberRemoved && e.member().address().equals(
-                                cluster.selfMember().address())) {
+                        boolean self = e.member().address().equals(cluster.selfMember().address());
+                        if ((e instanceof ClusterEvent.MemberRemoved || e instanceof ClusterEvent.MemberDowned) && self) {
+                            // Downed is enough: such a node is shut down, possibly before it hears of its
+                            // removal, and it had joined (even if it never saw itself Up: downed at once).
                             exit.complete(new Exit(1, "this node was removed from the cluster", true));
                         } else if (e instanceof ClusterEvent.MemberRemoved && e.member().hasRole("trainer")) {
                             exit.complete(new Exit(1, "the trainer node " + e.member().address() + " left the cluster",

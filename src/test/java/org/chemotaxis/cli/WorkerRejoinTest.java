@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.chemotaxis.config.ConfigLoader;
 import org.chemotaxis.config.ExperimentConfig;
 import org.chemotaxis.experiment.SequenceExperiment;
@@ -107,6 +106,25 @@ class WorkerRejoinTest {
                 Duration.ofMillis(500));
     }
 
+    /** A trainer node running a run of {@code c} in {@code folder} with no workers of its own. */
+    private record TrainerRun(CompletableFuture<RunOutcome> outcome, ActorSystem<Void> system, Address seed) {
+
+        static TrainerRun start(ExperimentConfig c, RunFolder folder) throws Exception {
+            SequenceExperiment exp = new SequenceExperiment(c);
+            var parts = RunParts.of(exp, exp.newTraining(), folder, null);
+            Config akka = ClusterSetup.node("127.0.0.1", 0, "trainer", null, null, ConfigFactory.load());
+            CompletableFuture<ActorSystem<Void>> started = new CompletableFuture<>();
+            CompletableFuture<RunOutcome> run = CompletableFuture.supplyAsync(() -> LocalRun.run(parts, 0, akka,
+                    started::complete, null));
+            ActorSystem<Void> system = started.get(60, TimeUnit.SECONDS);
+            return new TrainerRun(run, system, ClusterSetup.self(system));
+        }
+
+        String hostPort() {
+            return seed.getHost().get() + ":" + seed.getPort().get();
+        }
+    }
+
     private interface Check {
         boolean holds() throws Exception;
     }
@@ -137,18 +155,10 @@ class WorkerRejoinTest {
     @Test
     void aWorkerDownedByTheTrainersSideJoinsAgainByItself() throws Exception {
         ExperimentConfig c = config(6);
-        SequenceExperiment exp = new SequenceExperiment(c);
         RunFolder folder = RunFolder.create(tmp, "downed");
-        var parts = RunParts.of(exp, exp.newTraining(), folder, null);
-        Config akka = ClusterSetup.node("127.0.0.1", 0, "trainer", null, null, ConfigFactory.load());
-        AtomicReference<ActorSystem<Void>> trainer = new AtomicReference<>();
-        CompletableFuture<Address> seed = new CompletableFuture<>();
-        CompletableFuture<RunOutcome> run = CompletableFuture.supplyAsync(() -> LocalRun.run(parts, 0, akka, system -> {
-            trainer.set(system);
-            seed.complete(ClusterSetup.self(system));
-        }, null));
-        Address at = seed.get(60, TimeUnit.SECONDS);
-        RejoiningNode node = worker(at.getHost().get() + ":" + at.getPort().get(), slowJobs(15));
+        TrainerRun trainer = TrainerRun.start(c, folder);
+        CompletableFuture<RunOutcome> run = trainer.outcome();
+        RejoiningNode node = worker(trainer.hostPort(), slowJobs(15));
         CompletableFuture<Integer> workerExit = CompletableFuture.supplyAsync(node::run);
         String first;
         try {
@@ -156,7 +166,7 @@ class WorkerRejoinTest {
             first = nodesThatComputed(folder.dir()).iterator().next();
             Address victim = AddressFromURIString.parse("akka://" + first);
             // What the Split Brain Resolver does to a node cut off for longer than it waits.
-            Cluster.get(trainer.get()).manager().tell(new Down(victim));
+            Cluster.get(trainer.system()).manager().tell(new Down(victim));
 
             RunOutcome o = run.get(180, TimeUnit.SECONDS);
             assertEquals(RunOutcome.Status.FINISHED, o.status(), o.reason());
@@ -252,14 +262,10 @@ class WorkerRejoinTest {
     @Test
     void aWorkerNodeBackAtTheSameAddressAfterDyingComputesAgain() throws Exception {
         ExperimentConfig c = config(10);
-        SequenceExperiment exp = new SequenceExperiment(c);
         RunFolder folder = RunFolder.create(tmp, "same-address");
-        var parts = RunParts.of(exp, exp.newTraining(), folder, null);
-        Config akka = ClusterSetup.node("127.0.0.1", 0, "trainer", null, null, ConfigFactory.load());
-        CompletableFuture<Address> seed = new CompletableFuture<>();
-        CompletableFuture<RunOutcome> run = CompletableFuture.supplyAsync(() -> LocalRun.run(parts, 0, akka,
-                system -> seed.complete(ClusterSetup.self(system)), null));
-        Address at = seed.get(60, TimeUnit.SECONDS);
+        TrainerRun trainer = TrainerRun.start(c, folder);
+        CompletableFuture<RunOutcome> run = trainer.outcome();
+        Address at = trainer.seed();
         int port;
         try (java.net.ServerSocket free = new java.net.ServerSocket(0, 0, java.net.InetAddress.getByName("127.0.0.1"))) {
             port = free.getLocalPort();
@@ -313,22 +319,14 @@ class WorkerRejoinTest {
     @Test
     void aTrainerDownedFromItsClusterEndsWithTheResumeLine() throws Exception {
         ExperimentConfig c = config(40);
-        SequenceExperiment exp = new SequenceExperiment(c);
         RunFolder folder = RunFolder.create(tmp, "downed-trainer");
-        var parts = RunParts.of(exp, exp.newTraining(), folder, null);
-        Config akka = ClusterSetup.node("127.0.0.1", 0, "trainer", null, null, ConfigFactory.load());
-        AtomicReference<ActorSystem<Void>> trainer = new AtomicReference<>();
-        CompletableFuture<Address> seed = new CompletableFuture<>();
-        CompletableFuture<RunOutcome> run = CompletableFuture.supplyAsync(() -> LocalRun.run(parts, 0, akka, system -> {
-            trainer.set(system);
-            seed.complete(ClusterSetup.self(system));
-        }, null));
-        Address at = seed.get(60, TimeUnit.SECONDS);
-        RejoiningNode node = worker(at.getHost().get() + ":" + at.getPort().get(), slowJobs(15));
+        TrainerRun trainer = TrainerRun.start(c, folder);
+        CompletableFuture<RunOutcome> run = trainer.outcome();
+        RejoiningNode node = worker(trainer.hostPort(), slowJobs(15));
         CompletableFuture.supplyAsync(node::run);
         try {
             waitFor(() -> epochsEnded(folder.dir()) >= 1, 120, "the worker computed an epoch");
-            Cluster.get(trainer.get()).manager().tell(new Down(at));
+            Cluster.get(trainer.system()).manager().tell(new Down(trainer.seed()));
             RunOutcome o = run.get(60, TimeUnit.SECONDS);
             assertEquals(RunOutcome.Status.FAILED, o.status());
             assertTrue(o.reason().startsWith("this trainer's node was downed from the cluster"), o.reason());
