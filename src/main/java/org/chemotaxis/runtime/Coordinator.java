@@ -354,7 +354,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                 .filter(w -> node.equals(scheduler.nodeOf(w))).toList();
         gone.forEach(scheduler::leave);
         departed.addAll(gone);
-        incarnationGone(msg.event().member());
+        incarnationGone(member);
         if (gone.isEmpty()) {
             return this;
         }

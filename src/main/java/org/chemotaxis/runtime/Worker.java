@@ -157,12 +157,12 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
             theta = null;
             stepEstimator = null;
             // On a worker node the one sign that it was given the run; beside the trainer, noise.
+            String line = getContext().getSelf().path().name() + " takes part in run " + runId + " as worker "
+                    + offer.id();
             if (offer.coordinator().path().address().hasLocalScope()) {
-                getContext().getLog().debug("{} takes part in run {} as worker {}", getContext().getSelf().path().name(),
-                        runId, offer.id());
+                getContext().getLog().debug(line);
             } else {
-                getContext().getLog().info("{} takes part in run {} as worker {}", getContext().getSelf().path().name(),
-                        runId, offer.id());
+                getContext().getLog().info(line);
             }
         }
         coordinator = offer.coordinator();

@@ -314,7 +314,7 @@ class WorkerRejoinTest {
     /**
      * A trainer whose own node is downed (the other nodes found it unreachable, e.g. while it was
      * paused) cannot get its workers back: it ends at once, exit 1 with the resume line, instead
-     * of waiting with no workers for good; its checkpoint resumes.
+     * of waiting with no workers for good, and leaves a checkpoint to resume from.
      */
     @Test
     void aTrainerDownedFromItsClusterEndsWithTheResumeLine() throws Exception {
