@@ -548,57 +548,65 @@ run_scenario() {
       wait_for 90 gone "$stranger" || problems+=("the worker of another build did not stop within 90 s")
       ;;
     churn)
-      # Every 8 s a worker JVM starts on one of two churn hosts, where the one started two before
-      # leaves, by SIGTERM or SIGKILL in turn, once it has computed (at most 60 s after its start):
-      # however busy the machine, each churner takes part before it goes. A churner gets HOST_CPU
-      # once it has joined, like the other hosts, so that a quiet machine does not run through
-      # the epochs while a churner has a core to itself. Until 12 epochs before the end; then a
-      # churner that has not computed yet leaves too, and those that have stay to the end.
+      # Two churn hosts, at most one churner (a worker JVM) on each. Every 8 s, when both are
+      # taken, the older churner that has computed leaves (by SIGTERM or SIGKILL in turn), and a
+      # new churner starts on the free host: each churner takes part before it goes, however busy
+      # the machine, and one that is slow to start does not hold up the others (it leaves unasked
+      # after 60 s). A churner gets HOST_CPU once it has computed, like the other hosts: a cold
+      # JVM is not warmed up at a few percent of a core, and a quiet machine does not run through
+      # the epochs while a warm churner has a core to itself. Until 12 epochs before the end;
+      # then a churner that has not computed yet leaves too, and those that have stay to the end.
       (
         k=0 next=0
-        declare -A since=() paced_c=()
-        computed_c() { events_of "$run" | grep -q "chemotaxis@$(churn_ip $((($1 % 2) + 1))):$((2600 + $1))[^0-9]"; }
+        declare -A since=() host_of=() paced_c=()
+        computed_c() { events_of "$run" | grep -q "chemotaxis@$(churn_ip "${host_of[$1]}"):$((2600 + $1))[^0-9]"; }
+        pid_c() { sed -n "${1}p" "$dir/churn.pids"; }
+        up_c() { local j; for j in $(seq 1 "$k"); do running "$(pid_c "$j")" && echo "$j"; done; }
         leave() {
           if [ $(($1 % 2)) -eq 0 ]; then kill -TERM "$2"; else kill -KILL "$2"; fi
           wait_for 20 gone "$2"
         }
         while [ "$(epochs_ended "$run")" -lt $((epochs - 12)) ] && running "$trainer"; do
-          for j in $(seq 1 "$k"); do
-            if [ -z "${paced_c[$j]:-}" ] && grep -qs "joined the cluster" "$dir/churn-$j.log"; then
-              [ "$paced" = yes ] && cpu_limit "c$(((j % 2) + 1))" "$host_cpu" "$(sed -n "${j}p" "$dir/churn.pids")"
+          up=($(up_c))
+          for j in "${up[@]}"; do
+            if [ -z "${paced_c[$j]:-}" ] && computed_c "$j"; then
+              [ "$paced" = yes ] && cpu_limit "c${host_of[$j]}" "$host_cpu" "$(pid_c "$j")"
               paced_c[$j]=1
             fi
           done
           if [ $SECONDS -ge $next ]; then
-            old_k=$((k - 1))
-            old="$(sed -n "${old_k}p" "$dir/churn.pids" 2>/dev/null)"
-            if [ -n "$old" ] && running "$old"; then
-              if computed_c "$old_k" || [ $((SECONDS - ${since[$old_k]})) -ge 60 ]; then
-                leave "$old_k" "$old"
-              else
-                sleep 1
-                continue
-              fi
+            if [ ${#up[@]} -ge 2 ]; then
+              for j in "${up[@]}"; do
+                if computed_c "$j" || [ $((SECONDS - ${since[$j]})) -ge 60 ]; then
+                  leave "$j" "$(pid_c "$j")"
+                  break
+                fi
+              done
+              up=($(up_c))
             fi
-            k=$((k + 1))
-            ip netns exec "$net-c$(((k % 2) + 1))" java "${node_opts[@]}" -jar "$jar" worker --join "$trainer_ip:2551" \
-              --host "$(churn_ip $(((k % 2) + 1)))" --port $((2600 + k)) --insecure --workers 1 \
-              >"$dir/churn-$k.log" 2>&1 </dev/null 9>&- &
-            echo "$!" >>"$dir/churn.pids"
-            since[$k]=$SECONDS
-            next=$((SECONDS + 8))
+            if [ ${#up[@]} -lt 2 ]; then
+              h=1
+              for j in "${up[@]}"; do [ "${host_of[$j]}" = 1 ] && h=2; done
+              k=$((k + 1))
+              host_of[$k]=$h
+              ip netns exec "$net-c$h" java "${node_opts[@]}" -jar "$jar" worker --join "$trainer_ip:2551" \
+                --host "$(churn_ip "$h")" --port $((2600 + k)) --insecure --workers 1 \
+                >"$dir/churn-$k.log" 2>&1 </dev/null 9>&- &
+              echo "$!" >>"$dir/churn.pids"
+              since[$k]=$SECONDS
+              next=$((SECONDS + 8))
+            fi
           fi
           sleep 1
         done
-        for j in $(seq 1 "$k"); do
-          p="$(sed -n "${j}p" "$dir/churn.pids")"
-          running "$p" && ! computed_c "$j" && leave "$j" "$p"
+        for j in $(up_c); do
+          computed_c "$j" || leave "$j" "$(pid_c "$j")"
         done
       ) 2>>"$dir/churn.err" &
       churn_pid=$!
       pids+=("$churn_pid")
       echo "$churn_pid" >>"$work/pids"
-      log "$s: every 8 s a worker joins and the one before the last leaves once it has computed (SIGTERM or SIGKILL in turn)"
+      log "$s: every 8 s a worker joins on a free churn host and the older one leaves once it has computed (SIGTERM or SIGKILL in turn)"
       ;;
   esac
 
@@ -729,7 +737,7 @@ run_scenario() {
   echo "$CHECK_NAME: verdict $s: $verdict in $((SECONDS - t_start)) s: hash equal $hash_equal, slowest epoch ${slowest} s against median ${median} s, $requeued task(s) requeued, $copies copied, all $n_workers workers back after $back s, $end_computing/$expected_end worker nodes computing at the end, observer saw $seen/$epochs epochs and end: $saw_end$why"
   if [ "$verdict" = FAIL ]; then
     # Shown after all the scenarios, not in the middle of the others' lines.
-    for f in "$trainer_out" "$dir"/worker-*.log; do
+    for f in "$trainer_out" "$dir"/worker-*.log "$dir"/churn-*.log; do
       [ -f "$f" ] && { echo "---- $s: $f (last 10 lines)"; tail -n 10 "$f" | cut -c1-300; }
     done >"$dir/failure"
   fi
