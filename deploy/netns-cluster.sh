@@ -37,7 +37,8 @@
 #
 # Environment: EPOCHS (default 60), FAULT_SECONDS (20), WORKERS (3), HOST_CPU (15: percent of a
 # core each worker host gets once it computes, so that a run lasts long enough for a fault and
-# the recovery after it whatever the machine), STRAGGLER_CPU (4), PARALLEL, STAGGER (2),
+# the recovery after it whatever the machine), CHURN_CPU (8: the same for the churn scenario,
+# whose run must outlast several worker JVM start-ups), STRAGGLER_CPU (4), PARALLEL, STAGGER (2),
 # NETNS_KEEP=1 keeps the work folder, JAVA_OPTS (default -XX:+UseSerialGC -Xmx384m).
 # Last line: "netns-cluster: N passed, M failed".
 set -uo pipefail
@@ -81,6 +82,7 @@ epochs="${EPOCHS:-60}"
 fault_seconds="${FAULT_SECONDS:-20}"
 n_workers="${WORKERS:-3}"
 host_cpu="${HOST_CPU:-15}"
+churn_cpu="${CHURN_CPU:-8}"
 straggler_cpu="${STRAGGLER_CPU:-4}"
 export JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -Xmx384m}"
 read -r -a java_opts <<<"$JAVA_OPTS"
@@ -344,10 +346,11 @@ wait_for() {
 }
 
 events_of() { cat "$1/events.jsonl" 2>/dev/null; }
-epochs_ended() { events_of "$1" | grep -c '"event":"EpochEnded"'; }
+epoch_lines() { events_of "$1" | grep '"event":"EpochEnded"'; }
+epochs_ended() { epoch_lines "$1" | wc -l; }
 # Distinct worker hosts (namespaces) that did tasks in the last epoch.
 computing_last() {
-  events_of "$1" | grep '"event":"EpochEnded"' | tail -n 1 | grep -o 'chemotaxis@[0-9.]*:' | sort -u | wc -l
+  epoch_lines "$1" | tail -n 1 | grep -o 'chemotaxis@[0-9.]*:' | sort -u | wc -l
 }
 epochs_at_least() { [ "$(epochs_ended "$1")" -ge "$2" ]; }
 all_computing() { epochs_at_least "$1" 3 && [ "$(computing_last "$1")" -ge "$2" ]; }
@@ -480,9 +483,13 @@ run_scenario() {
   fi
   # From now on every worker host runs at its own modest speed (warm JVMs; the trainer's host is not
   # limited): the run then lasts long enough in time for a fault and the recovery after it.
+  # The churn scenario's hosts get less: its run must outlast a churner JVM's start on busy cores
+  # (up to 40 s when all six run at once) a few times over.
+  local pace="$host_cpu"
+  [ "$s" = churn ] && pace="$churn_cpu"
   if [ "$paced" = yes ]; then
     for i in "${!workers[@]}"; do
-      cpu_limit "w$((i + 1))" "$host_cpu" "${workers[$i]}" || problems+=("cannot limit worker $((i + 1))'s CPU")
+      cpu_limit "w$((i + 1))" "$pace" "${workers[$i]}" || problems+=("cannot limit worker $((i + 1))'s CPU")
     done
   fi
   flock -u 9
@@ -552,14 +559,15 @@ run_scenario() {
       # taken, the older churner that has computed leaves (by SIGTERM or SIGKILL in turn), and a
       # new churner starts on the free host: each churner takes part before it goes, however busy
       # the machine, and one that is slow to start does not hold up the others (it leaves unasked
-      # after 60 s). A churner gets HOST_CPU once it has computed, like the other hosts: a cold
+      # after 60 s). A churner gets CHURN_CPU once it has computed, like the other hosts: a cold
       # JVM is not warmed up at a few percent of a core, and a quiet machine does not run through
       # the epochs while a warm churner has a core to itself. Until 12 epochs before the end;
       # then a churner that has not computed yet leaves too, and those that have stay to the end.
       (
         k=0 next=0
         declare -A since=() host_of=() paced_c=()
-        computed_c() { events_of "$run" | grep -q "chemotaxis@$(churn_ip "${host_of[$1]}"):$((2600 + $1))[^0-9]"; }
+        # Tasks of an epoch (tasks_by_node), not the worker list: it computed, not only joined.
+        computed_c() { epoch_lines "$run" | grep -q "chemotaxis@$(churn_ip "${host_of[$1]}"):$((2600 + $1))[^0-9]"; }
         pid_c() { sed -n "${1}p" "$dir/churn.pids"; }
         up_c() { local j; for j in $(seq 1 "$k"); do running "$(pid_c "$j")" && echo "$j"; done; }
         leave() {
@@ -570,7 +578,7 @@ run_scenario() {
           up=($(up_c))
           for j in "${up[@]}"; do
             if [ -z "${paced_c[$j]:-}" ] && computed_c "$j"; then
-              [ "$paced" = yes ] && cpu_limit "c${host_of[$j]}" "$host_cpu" "$(pid_c "$j")"
+              [ "$paced" = yes ] && cpu_limit "c${host_of[$j]}" "$pace" "$(pid_c "$j")"
               paced_c[$j]=1
             fi
           done
@@ -712,7 +720,7 @@ run_scenario() {
       alive_end=$(grep -l "stopped: the training ended" "$dir"/churn-*.log 2>/dev/null | wc -l)
       local computed started
       started=$(wc -l <"$dir/churn.pids")
-      computed=$(events_of "$run" | grep -o "chemotaxis@${subnet//./\\.}\\.2[12]:[0-9]*" | sort -u | wc -l)
+      computed=$(epoch_lines "$run" | grep -o "chemotaxis@${subnet//./\\.}\\.2[12]:[0-9]*" | sort -u | wc -l)
       expected_end=$((n_workers + alive_end))
       [ "$computed" -ge 2 ] || problems+=("only $computed churner(s) computed")
       notes+=("$started churners started, $computed of them computed, $alive_end up at the end")
