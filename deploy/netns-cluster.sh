@@ -37,8 +37,7 @@
 #
 # Environment: EPOCHS (default 60), FAULT_SECONDS (20), WORKERS (3), HOST_CPU (15: percent of a
 # core each worker host gets once it computes, so that a run lasts long enough for a fault and
-# the recovery after it whatever the machine), CHURN_CPU (8: the same for the churn scenario,
-# whose run must outlast several worker JVM start-ups), STRAGGLER_CPU (4), PARALLEL, STAGGER (2),
+# the recovery after it whatever the machine), STRAGGLER_CPU (4), PARALLEL, STAGGER (2),
 # NETNS_KEEP=1 keeps the work folder, JAVA_OPTS (default -XX:+UseSerialGC -Xmx384m).
 # Last line: "netns-cluster: N passed, M failed".
 set -uo pipefail
@@ -82,7 +81,6 @@ epochs="${EPOCHS:-60}"
 fault_seconds="${FAULT_SECONDS:-20}"
 n_workers="${WORKERS:-3}"
 host_cpu="${HOST_CPU:-15}"
-churn_cpu="${CHURN_CPU:-8}"
 straggler_cpu="${STRAGGLER_CPU:-4}"
 export JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -Xmx384m}"
 read -r -a java_opts <<<"$JAVA_OPTS"
@@ -224,9 +222,21 @@ add_host() {
 
 worker_ip() { echo "$subnet.$((10 + $1))"; }
 churn_ip() { echo "$subnet.$((20 + $1))"; }
+churners_started() { if [ -f "$1/churn.pids" ]; then wc -l <"$1/churn.pids"; else echo 0; fi; }
+# churn_start DIR H: churner K (the next number, port 2600 + K) starts on churn host H with the
+# host's link down: the JVM starts and tries to join, and joins once the link comes up.
+churn_start() {
+  local dir="$1" h="$2" k
+  k=$(($(churners_started "$dir") + 1))
+  ip -n "$switch" link set "${net}c${h}p" down
+  ip netns exec "$net-c$h" java "${node_opts[@]}" -jar "$jar" worker --join "$trainer_ip:2551" \
+    --host "$(churn_ip "$h")" --port $((2600 + k)) --insecure --workers 1 >"$dir/churn-$k.log" 2>&1 </dev/null 9>&- &
+  echo "$!" >>"$dir/churn.pids"
+  echo "$h" >>"$dir/churn.hosts"
+}
 
 # build_net K: scenario K's network: the switch, and the hosts trainer (t), observer (o), the
-# workers (w1...), the stranger (x) and two churn hosts (c1, c2).
+# workers (w1...), the stranger (x) and four churn hosts (c1...c4).
 build_net() {
   use_net "$1"
   make_switch || cannot_run "cannot create the switch namespace $switch"
@@ -236,7 +246,7 @@ build_net() {
     add_host "w$i" "$(worker_ip "$i")" || cannot_run "cannot create worker $i's namespace in $net"
   done
   add_host x "$stranger_ip" || cannot_run "cannot create the stranger's namespace in $net"
-  for i in 1 2; do
+  for i in 1 2 3 4; do
     add_host "c$i" "$(churn_ip "$i")" || cannot_run "cannot create churn namespace $i in $net"
   done
   if command -v ping >/dev/null 2>&1 && ! ip netns exec "$net-w1" ping -c 1 -W 2 "$trainer_ip" >/dev/null 2>&1; then
@@ -460,6 +470,11 @@ run_scenario() {
       --insecure --workers 1
     workers+=("$LAST_PID")
   done
+  # Two churners start now, cut off, to wait warm for their turn (see the churn fault below).
+  if [ "$s" = churn ]; then
+    churn_start "$dir" 1
+    churn_start "$dir" 2
+  fi
   start "$net-o" "$dir/observer.out" "$jar" observe --join "$trainer_ip:2551" --host "$observer_ip" --insecure \
     --out "$dir/observer.jsonl"
   local observer=$LAST_PID
@@ -483,13 +498,9 @@ run_scenario() {
   fi
   # From now on every worker host runs at its own modest speed (warm JVMs; the trainer's host is not
   # limited): the run then lasts long enough in time for a fault and the recovery after it.
-  # The churn scenario's hosts get less: its run must outlast a churner JVM's start on busy cores
-  # (up to 40 s when all six run at once) a few times over.
-  local pace="$host_cpu"
-  [ "$s" = churn ] && pace="$churn_cpu"
   if [ "$paced" = yes ]; then
     for i in "${!workers[@]}"; do
-      cpu_limit "w$((i + 1))" "$pace" "${workers[$i]}" || problems+=("cannot limit worker $((i + 1))'s CPU")
+      cpu_limit "w$((i + 1))" "$host_cpu" "${workers[$i]}" || problems+=("cannot limit worker $((i + 1))'s CPU")
     done
   fi
   flock -u 9
@@ -555,66 +566,91 @@ run_scenario() {
       wait_for 90 gone "$stranger" || problems+=("the worker of another build did not stop within 90 s")
       ;;
     churn)
-      # Two churn hosts, at most one churner (a worker JVM) on each. Every 8 s, when both are
-      # taken, the older churner that has computed leaves (by SIGTERM or SIGKILL in turn), and a
-      # new churner starts on the free host: each churner takes part before it goes, however busy
-      # the machine, and one that is slow to start does not hold up the others (it leaves unasked
-      # after 60 s). A churner gets CHURN_CPU once it has computed, like the other hosts: a cold
-      # JVM is not warmed up at a few percent of a core, and a quiet machine does not run through
-      # the epochs while a warm churner has a core to itself. Until 12 epochs before the end;
-      # then a churner that has not computed yet leaves too, and those that have stay to the end.
+      # At most two churners (worker JVMs, each on a churn host of its own) are in the cluster.
+      # Every 8 s, when both are in, the older one that has computed leaves (by SIGTERM or
+      # SIGKILL in turn), and a churner waiting warm joins: its host's link comes up. A churner
+      # starts with its link down, ahead of its turn, so that its turn is not spent starting a
+      # JVM on busy cores (up to 40 s when all six scenarios run at once; the run's churn lasts
+      # about 45 s); two of them wait at any time, on the free hosts. Each churner takes part
+      # before it goes, however busy the machine, and one that is slow holds up nobody (it
+      # leaves unasked 60 s after it joined). A churner gets HOST_CPU once it has computed, like
+      # the other hosts: a cold JVM is not warmed up at a few percent of a core. Until 12 epochs
+      # before the end; then a churner that has not computed yet leaves too, and those that have
+      # stay to the end.
       (
-        k=0 next=0
-        declare -A since=() host_of=() paced_c=()
-        # Tasks of an epoch (tasks_by_node), not the worker list: it computed, not only joined.
-        computed_c() { epoch_lines "$run" | grep -q "chemotaxis@$(churn_ip "${host_of[$1]}"):$((2600 + $1))[^0-9]"; }
+        next=0
+        declare -A since=() paced_c=()
+        host_c() { sed -n "${1}p" "$dir/churn.hosts"; }
         pid_c() { sed -n "${1}p" "$dir/churn.pids"; }
-        up_c() { local j; for j in $(seq 1 "$k"); do running "$(pid_c "$j")" && echo "$j"; done; }
+        # Tasks of an epoch (tasks_by_node), not the worker list: it computed, not only joined.
+        computed_c() { epoch_lines "$run" | grep -q "chemotaxis@$(churn_ip "$(host_c "$1")"):$((2600 + $1))[^0-9]"; }
+        joined_c() { grep -qx "$1" "$dir/churn.joined" 2>/dev/null; }
+        # Its actor system is up and trying to reach the trainer.
+        ready_c() { grep -qs " joining " "$dir/churn-$1.log"; }
         leave() {
           if [ $(($1 % 2)) -eq 0 ]; then kill -TERM "$2"; else kill -KILL "$2"; fi
           wait_for 20 gone "$2"
         }
+        sort_up() {
+          local j
+          live=() waiting=()
+          for j in $(seq 1 "$(churners_started "$dir")"); do
+            running "$(pid_c "$j")" || continue
+            if joined_c "$j"; then live+=("$j"); else waiting+=("$j"); fi
+          done
+        }
         while [ "$(epochs_ended "$run")" -lt $((epochs - 12)) ] && running "$trainer"; do
-          up=($(up_c))
-          for j in "${up[@]}"; do
+          sort_up
+          for j in "${live[@]}"; do
             if [ -z "${paced_c[$j]:-}" ] && computed_c "$j"; then
-              [ "$paced" = yes ] && cpu_limit "c${host_of[$j]}" "$pace" "$(pid_c "$j")"
+              [ "$paced" = yes ] && cpu_limit "c$(host_c "$j")" "$host_cpu" "$(pid_c "$j")"
               paced_c[$j]=1
             fi
           done
           if [ $SECONDS -ge $next ]; then
-            if [ ${#up[@]} -ge 2 ]; then
-              for j in "${up[@]}"; do
+            if [ ${#live[@]} -ge 2 ]; then
+              for j in "${live[@]}"; do
                 if computed_c "$j" || [ $((SECONDS - ${since[$j]})) -ge 60 ]; then
                   leave "$j" "$(pid_c "$j")"
                   break
                 fi
               done
-              up=($(up_c))
+              sort_up
             fi
-            if [ ${#up[@]} -lt 2 ]; then
-              h=1
-              for j in "${up[@]}"; do [ "${host_of[$j]}" = 1 ] && h=2; done
-              k=$((k + 1))
-              host_of[$k]=$h
-              ip netns exec "$net-c$h" java "${node_opts[@]}" -jar "$jar" worker --join "$trainer_ip:2551" \
-                --host "$(churn_ip "$h")" --port $((2600 + k)) --insecure --workers 1 \
-                >"$dir/churn-$k.log" 2>&1 </dev/null 9>&- &
-              echo "$!" >>"$dir/churn.pids"
-              since[$k]=$SECONDS
-              next=$((SECONDS + 8))
+            if [ ${#live[@]} -lt 2 ]; then
+              for j in "${waiting[@]}"; do
+                if ready_c "$j"; then
+                  ip -n "$switch" link set "${net}c$(host_c "$j")p" up
+                  echo "$j" >>"$dir/churn.joined"
+                  since[$j]=$SECONDS
+                  next=$((SECONDS + 8))
+                  break
+                fi
+              done
+              sort_up
             fi
+          fi
+          if [ ${#waiting[@]} -lt 2 ]; then
+            for h in 1 2 3 4; do
+              taken=no
+              for j in "${live[@]}" "${waiting[@]}"; do [ "$(host_c "$j")" = "$h" ] && taken=yes; done
+              if [ "$taken" = no ]; then
+                churn_start "$dir" "$h"
+                break
+              fi
+            done
           fi
           sleep 1
         done
-        for j in $(up_c); do
+        sort_up
+        for j in "${live[@]}" "${waiting[@]}"; do
           computed_c "$j" || leave "$j" "$(pid_c "$j")"
         done
       ) 2>>"$dir/churn.err" &
       churn_pid=$!
       pids+=("$churn_pid")
       echo "$churn_pid" >>"$work/pids"
-      log "$s: every 8 s a worker joins on a free churn host and the older one leaves once it has computed (SIGTERM or SIGKILL in turn)"
+      log "$s: every 8 s a churner waiting warm joins and the older one in leaves once it has computed (SIGTERM or SIGKILL in turn)"
       ;;
   esac
 
@@ -719,12 +755,12 @@ run_scenario() {
       # A churner that lived to the end heard it and stopped.
       alive_end=$(grep -l "stopped: the training ended" "$dir"/churn-*.log 2>/dev/null | wc -l)
       local computed started
-      started=$(wc -l <"$dir/churn.pids")
-      computed=$(epoch_lines "$run" | grep -o "chemotaxis@${subnet//./\\.}\\.2[12]:[0-9]*" | sort -u | wc -l)
+      started=$(cat "$dir/churn.joined" 2>/dev/null | wc -l)
+      computed=$(epoch_lines "$run" | grep -o "chemotaxis@${subnet//./\\.}\\.2[1-4]:[0-9]*" | sort -u | wc -l)
       expected_end=$((n_workers + alive_end))
       [ "$computed" -ge 2 ] || problems+=("only $computed churner(s) computed")
-      notes+=("$started churners started, $computed of them computed, $alive_end up at the end")
-      short_note="$started churners, $computed computed, $alive_end at the end"
+      notes+=("$started churners joined, $computed of them computed, $alive_end up at the end")
+      short_note="$started churners joined, $computed computed, $alive_end at the end"
       ;;
   esac
   if [ "$end_computing" -lt "$expected_end" ]; then
