@@ -232,6 +232,8 @@ churn_start() {
   ip netns exec "$net-c$h" java "${node_opts[@]}" -jar "$jar" worker --join "$trainer_ip:2551" \
     --host "$(churn_ip "$h")" --port $((2600 + k)) --insecure --workers 1 >"$dir/churn-$k.log" 2>&1 </dev/null 9>&- &
   echo "$!" >>"$dir/churn.pids"
+  # Not this shell's job any more: a churner killed on purpose is not reported as "Killed".
+  disown "$!"
   echo "$h" >>"$dir/churn.hosts"
 }
 
@@ -588,6 +590,7 @@ run_scenario() {
         # Its actor system is up and trying to reach the trainer.
         ready_c() { grep -qs " joining " "$dir/churn-$1.log"; }
         leave() {
+          echo "$(now_hms) churner $1 leaves ($([ $(($1 % 2)) -eq 0 ] && echo SIGTERM || echo SIGKILL))" >>"$dir/churn.timeline"
           if [ $(($1 % 2)) -eq 0 ]; then kill -TERM "$2"; else kill -KILL "$2"; fi
           wait_for 20 gone "$2"
         }
@@ -622,6 +625,7 @@ run_scenario() {
                 if ready_c "$j"; then
                   ip -n "$switch" link set "${net}c$(host_c "$j")p" up
                   echo "$j" >>"$dir/churn.joined"
+                  echo "$(now_hms) churner $j joins (its link comes up)" >>"$dir/churn.timeline"
                   since[$j]=$SECONDS
                   next=$((SECONDS + 8))
                   break
