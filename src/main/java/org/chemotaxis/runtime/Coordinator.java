@@ -233,7 +233,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                 .onMessage(Reachability.class, this::onReachability)
                 .onMessage(NodeDowned.class, this::onNodeDowned)
                 .onMessage(NodeRemoved.class, m -> {
-                    incarnationGone(m.event().member());
+                    if (incarnationGone(m.event().member()) && result == null) {
+                        dispatch();
+                    }
                     return this;
                 })
                 .onMessage(Logged.class, this::onLogged)
@@ -326,16 +328,17 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
      * its address unreachable, the address is free for the node's next incarnation, whose workers
      * get work as soon as they ask (none of the gone one's are left: they left when it was downed,
      * or when their actors' termination was seen).
+     *
+     * @return whether the address was freed (then work can be dispatched to it)
      */
-    private void incarnationGone(Member member) {
+    private boolean incarnationGone(Member member) {
         String node = nodeOf(member.address());
-        if (member.uniqueAddress().equals(unreachableIncarnation.get(node))) {
-            unreachableIncarnation.remove(node);
-            scheduler.nodeReachable(node);
-            if (result == null) {
-                dispatch();
-            }
+        if (!member.uniqueAddress().equals(unreachableIncarnation.get(node))) {
+            return false;
         }
+        unreachableIncarnation.remove(node);
+        scheduler.nodeReachable(node);
+        return true;
     }
 
     /**
@@ -354,8 +357,11 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                 .filter(w -> node.equals(scheduler.nodeOf(w))).toList();
         gone.forEach(scheduler::leave);
         departed.addAll(gone);
-        incarnationGone(member);
+        boolean freed = incarnationGone(member);
         if (gone.isEmpty()) {
+            if (freed && result == null) {
+                dispatch();
+            }
             return this;
         }
         if (result != null) {
