@@ -27,7 +27,7 @@
 #
 #   deploy/netns-cluster.sh [--short | --long] [--parallel N] [SCENARIO...]
 #
-#   --long        all six (the default; what CI runs, in about 6 minutes on two cores)
+#   --long        all six (the default; what CI runs, in about 6.5 minutes on two cores)
 #   --short       link-cut pause trainer-kill other-build
 #   --parallel N  at most N scenarios at once (default PARALLEL, else all of them)
 #
