@@ -125,6 +125,22 @@ class WorkerRejoinTest {
         }
     }
 
+    /** A trainer and one worker node (15 ms tasks) on the cluster, the worker running until stopped. */
+    private record OneWorkerRun(RunFolder folder, TrainerRun trainer, RejoiningNode node,
+                                CompletableFuture<Integer> workerExit) {
+
+        static OneWorkerRun start(ExperimentConfig c, Path tmp, String name) throws Exception {
+            RunFolder folder = RunFolder.create(tmp, name);
+            TrainerRun trainer = TrainerRun.start(c, folder);
+            RejoiningNode node = worker(trainer.hostPort(), slowJobs(15));
+            return new OneWorkerRun(folder, trainer, node, CompletableFuture.supplyAsync(node::run));
+        }
+
+        void awaitFirstEpoch() throws Exception {
+            waitFor(() -> epochsEnded(folder.dir()) >= 1, 120, "the worker computed an epoch");
+        }
+    }
+
     private interface Check {
         boolean holds() throws Exception;
     }
@@ -155,23 +171,21 @@ class WorkerRejoinTest {
     @Test
     void aWorkerDownedByTheTrainersSideJoinsAgainByItself() throws Exception {
         ExperimentConfig c = config(6);
-        RunFolder folder = RunFolder.create(tmp, "downed");
-        TrainerRun trainer = TrainerRun.start(c, folder);
-        CompletableFuture<RunOutcome> run = trainer.outcome();
-        RejoiningNode node = worker(trainer.hostPort(), slowJobs(15));
-        CompletableFuture<Integer> workerExit = CompletableFuture.supplyAsync(node::run);
+        OneWorkerRun r = OneWorkerRun.start(c, tmp, "downed");
+        RunFolder folder = r.folder();
+        RejoiningNode node = r.node();
         String first;
         try {
-            waitFor(() -> epochsEnded(folder.dir()) >= 1, 120, "the worker computed an epoch");
+            r.awaitFirstEpoch();
             first = nodesThatComputed(folder.dir()).iterator().next();
             Address victim = AddressFromURIString.parse("akka://" + first);
             // What the Split Brain Resolver does to a node cut off for longer than it waits.
-            Cluster.get(trainer.system()).manager().tell(new Down(victim));
+            Cluster.get(r.trainer().system()).manager().tell(new Down(victim));
 
-            RunOutcome o = run.get(180, TimeUnit.SECONDS);
+            RunOutcome o = r.trainer().outcome().get(180, TimeUnit.SECONDS);
             assertEquals(RunOutcome.Status.FINISHED, o.status(), o.reason());
             assertEquals(plainSha(c), o.lastParamsSha256(), "the same parameters as a run without faults");
-            assertEquals(ExitCode.OK, workerExit.get(60, TimeUnit.SECONDS), "the worker heard the run's end");
+            assertEquals(ExitCode.OK, r.workerExit().get(60, TimeUnit.SECONDS), "the worker heard the run's end");
         } finally {
             node.stop();
         }
@@ -318,21 +332,17 @@ class WorkerRejoinTest {
      */
     @Test
     void aTrainerDownedFromItsClusterEndsWithTheResumeLine() throws Exception {
-        ExperimentConfig c = config(40);
-        RunFolder folder = RunFolder.create(tmp, "downed-trainer");
-        TrainerRun trainer = TrainerRun.start(c, folder);
-        CompletableFuture<RunOutcome> run = trainer.outcome();
-        RejoiningNode node = worker(trainer.hostPort(), slowJobs(15));
-        CompletableFuture.supplyAsync(node::run);
+        OneWorkerRun r = OneWorkerRun.start(config(40), tmp, "downed-trainer");
+        RunFolder folder = r.folder();
         try {
-            waitFor(() -> epochsEnded(folder.dir()) >= 1, 120, "the worker computed an epoch");
-            Cluster.get(trainer.system()).manager().tell(new Down(trainer.seed()));
-            RunOutcome o = run.get(60, TimeUnit.SECONDS);
+            r.awaitFirstEpoch();
+            Cluster.get(r.trainer().system()).manager().tell(new Down(r.trainer().seed()));
+            RunOutcome o = r.trainer().outcome().get(60, TimeUnit.SECONDS);
             assertEquals(RunOutcome.Status.FAILED, o.status());
             assertTrue(o.reason().startsWith("this trainer's node was downed from the cluster"), o.reason());
             assertTrue(o.reason().endsWith("train --resume " + folder.dir()), o.reason());
         } finally {
-            node.stop();
+            r.node().stop();
         }
         assertTrue(Files.exists(folder.dir().resolve("checkpoint.json")), "a checkpoint to resume from");
         assertTrue(epochsEnded(folder.dir()) < 40, "ended mid-run");
