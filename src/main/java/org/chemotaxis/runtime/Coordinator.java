@@ -233,7 +233,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                 .onMessage(Reachability.class, this::onReachability)
                 .onMessage(NodeDowned.class, this::onNodeDowned)
                 .onMessage(NodeRemoved.class, m -> {
-                    if (incarnationGone(m.event().member()) && result == null) {
+                    if (clearUnreachableMark(m.event().member()) && result == null) {
                         dispatch();
                     }
                     return this;
@@ -313,10 +313,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             int requeued = scheduler.nodeUnreachable(nodeOf(node));
             log(new RunEvent.NodeUnreachable(settings.runId(), now(), node.hostPort(), training.step(), requeued));
         } else if (msg.event() instanceof ClusterEvent.ReachableMember) {
-            if (member.uniqueAddress().equals(unreachableIncarnation.get(nodeOf(node)))) {
-                unreachableIncarnation.remove(nodeOf(node));
-                scheduler.nodeReachable(nodeOf(node));
-            }
+            clearUnreachableMark(member);
             getContext().getLog().info("node {} is reachable again", node);
         }
         dispatch();
@@ -324,14 +321,14 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     }
 
     /**
-     * An incarnation of a node is gone for good (downed or removed): if it was the one that made
-     * its address unreachable, the address is free for the node's next incarnation, whose workers
-     * get work as soon as they ask (none of the gone one's are left: they left when it was downed,
-     * or when their actors' termination was seen).
+     * This incarnation of a node is reachable again, or gone for good (downed or removed): if it
+     * was the one that made its address unreachable, the address gets work again (a gone
+     * incarnation's workers are not among those that ask: they left when it was downed, or when
+     * their actors' termination was seen, so the work goes to the node's next incarnation).
      *
-     * @return whether the address was freed (then work can be dispatched to it)
+     * @return whether the mark was this incarnation's and is cleared (then work can be dispatched)
      */
-    private boolean incarnationGone(Member member) {
+    private boolean clearUnreachableMark(Member member) {
         String node = nodeOf(member.address());
         if (!member.uniqueAddress().equals(unreachableIncarnation.get(node))) {
             return false;
@@ -357,7 +354,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                 .filter(w -> node.equals(scheduler.nodeOf(w))).toList();
         gone.forEach(scheduler::leave);
         departed.addAll(gone);
-        boolean freed = incarnationGone(member);
+        boolean freed = clearUnreachableMark(member);
         if (gone.isEmpty()) {
             if (freed && result == null) {
                 dispatch();
