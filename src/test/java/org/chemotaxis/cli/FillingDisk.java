@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 import org.chemotaxis.report.Disk;
 
@@ -26,6 +28,8 @@ final class FillingDisk implements Disk.Device {
     private int seen;
     private boolean full;
     private Path failedFile;
+    /** Every file a write to which failed, in the order they failed (the first is {@link #failedFile}). */
+    private final List<Path> refused = new ArrayList<>();
 
     private FillingDisk(String fileName, Predicate<String> content, int occurrence, boolean staysFull) {
         this.fileName = fileName;
@@ -58,14 +62,21 @@ final class FillingDisk implements Disk.Device {
         return failedFile;
     }
 
+    /** The files whose writes failed, the one that filled the disk first; later ones only while it {@link #staysFull}. */
+    synchronized List<Path> refusedFiles() {
+        return List.copyOf(refused);
+    }
+
     @Override
     public synchronized void write(Path file, FileChannel channel, ByteBuffer bytes, long position) throws IOException {
         if (full && staysFull) {
+            refused.add(file);
             throw new IOException(NO_SPACE);
         }
         if (!full && matches(file, bytes) && ++seen == occurrence) {
             full = true;
             failedFile = file;
+            refused.add(file);
             // a part of the bytes reaches the file before the disk is full
             ByteBuffer part = bytes.duplicate();
             part.limit(part.position() + part.remaining() / 2);
