@@ -10,7 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link CtrnnBlock} on the JDK's Vector API (incubating in JDK 17; needs
  * {@code --add-modules jdk.incubator.vector}), register-blocked like {@link VectorBlock}: 4 rows
- * x up to 4 vectors of target neurons are accumulated in registers while the weight rows stream
+ * x up to 4 vectors of target neurons (as wide as {@link VectorBlock#tileVectors} allows) are accumulated in registers while the weight rows stream
  * past; the recurrent terms are {@link VectorBlock}'s own accumulation (the sum over sigma of
  * the previous state is the same matrix product as Elman's over h), in slices of
  * {@value #SLICE} source neurons for large N.
@@ -66,7 +66,7 @@ final class CtrnnVectorBlock implements CtrnnBlock {
         // yNext holds the brackets f until the Euler update replaces them; the partial sums wait
         // there between slices, so the order of the additions stays -y, inputs, j = 0, 1, 2, ...
         for (int v = 0; v < full; ) {
-            final int nv = full - v >= 4 ? 4 : full - v >= 2 ? 2 : 1;
+            final int nv = VectorBlock.tileVectors(full - v);
             final int u0 = v * V;
             for (int r = 0; r < blocked; r += 4) {
                 final int p0 = prevOff + r * N;

@@ -10,8 +10,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link RecurrentBlock} on the JDK's Vector API (incubating in JDK 17; needs
  * {@code --add-modules jdk.incubator.vector}). Register-blocked: 4 rows x up to 4 vectors of
- * units are accumulated in up to 16 registers while the weight rows stream past, so each
- * weight vector loaded serves 4 rows and each broadcast state value serves 4 vectors of units.
+ * units (2 with 256-bit vectors, see {@link #WIDEST_TILE}) are accumulated in registers while
+ * the weight rows stream past, so each weight vector loaded serves 4 rows and each broadcast
+ * state value serves every vector of units in the block.
  *
  * For large H the sum over the previous state is cut into slices whose weights stay in the L1
  * cache while all rows pass (the partial sums wait in the output rows).
@@ -29,6 +30,15 @@ final class VectorBlock implements RecurrentBlock {
     private static final int V = S.length();
     /** Recurrent terms per pass: 64 x 4 vectors of 8 doubles is 16 KiB of weights, half an L1 cache. */
     private static final int SLICE = 64;
+    /**
+     * The widest block: 4 rows x 4 vectors keeps 16 accumulators, 4 weight vectors and a broadcast
+     * in registers (21), which fits AVX-512's 32 vector registers; with 256-bit vectors (AVX2,
+     * 16 registers) the JIT spills accumulators to the stack in every pass, so there 4 x 2 (11)
+     * is the widest. Measured on an AVX2 EPYC (docs/BENCHMARKS.md): 4 x 4 took 1.2x (H = 32) and
+     * 1.8x (H = 64) the time of 4 x 2 per gradient; 4 x 3 (16 registers) was in between. Which
+     * block a unit falls in never changes its arithmetic, only the speed.
+     */
+    private static final int WIDEST_TILE = V >= 8 ? 4 : 2;
 
     static {
         // Before any kernel runs: the JIT must not learn from these kernels' first loops alone
@@ -37,6 +47,11 @@ final class VectorBlock implements RecurrentBlock {
     }
 
     VectorBlock() {
+    }
+
+    /** Vectors of units in the next register block when {@code left} vectors remain: 4, 2 or 1. */
+    static int tileVectors(int left) {
+        return left >= 4 && WIDEST_TILE >= 4 ? 4 : left >= 2 ? 2 : 1;
     }
 
     /** Lanes of the preferred double vector on this machine. */
@@ -71,7 +86,7 @@ final class VectorBlock implements RecurrentBlock {
         // j = 0, 1, 2, ... Small methods also keep each one well inside what the JIT compiles
         // with the vector intrinsics (a method it gives up on would box every vector).
         for (int v = 0; v < full; ) {
-            final int nv = full - v >= 4 ? 4 : full - v >= 2 ? 2 : 1;
+            final int nv = tileVectors(full - v);
             final int u0 = v * V;
             for (int r = 0; r < blocked; r += 4) {
                 final int n0 = nextOff + r * H;
