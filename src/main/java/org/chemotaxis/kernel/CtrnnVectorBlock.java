@@ -10,10 +10,10 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link CtrnnBlock} on the JDK's Vector API (incubating in JDK 17; needs
  * {@code --add-modules jdk.incubator.vector}), register-blocked like {@link VectorBlock}: 4 rows
- * x up to 4 vectors of target neurons (as wide as {@link VectorBlock#tileVectors} allows) are accumulated in registers while the weight rows stream
- * past; the recurrent terms are {@link VectorBlock}'s own accumulation (the sum over sigma of
- * the previous state is the same matrix product as Elman's over h), in slices of
- * {@value #SLICE} source neurons for large N.
+ * x up to 4 vectors of target neurons (as wide as {@link VectorBlock#tileVectors} allows) are
+ * accumulated in registers while the weight rows stream past; the recurrent terms are
+ * {@link VectorBlock}'s own accumulation (the sum over sigma of the previous state is the same
+ * matrix product as Elman's over h), in slices of {@value #SLICE} source neurons for large N.
  *
  * <p>Exactly the arithmetic of {@link CtrnnScalarBlock}: every lane accumulates its own neuron
  * in the same order with separate multiplies and adds (never fused, as in the reference model),
